@@ -1,0 +1,83 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Generic filter names, used as Removal.Reason.
+const (
+	FilterTitle        = "generic:title"
+	FilterCaption      = "generic:caption"
+	FilterChromeClass  = "generic:chrome-class"
+	FilterLinkDense    = "generic:link-dense"
+	FilterPhrase       = "generic:phrase"
+	FilterCommentsTail = "generic:comments-tail"
+	FilterOrphanHead   = "generic:orphan-heading"
+	FilterPruned       = "generic:pruned"
+)
+
+// Thresholds of the generic filters, in bytes of block text.
+const (
+	shortBlock   = 160 // chrome-class and phrase filters only touch blocks this short
+	captionBlock = 300
+	linkShort    = 250
+)
+
+// genericReason returns why a block of readability's output is chrome, or
+// "" when no generic filter objects. root bounds the ancestor walk.
+func genericReason(b *block, root *html.Node, titleNorm string) string {
+	n := len(b.text)
+	switch {
+	case titleNorm != "" && b.norm == titleNorm:
+		return FilterTitle
+	case b.caption && n <= captionBlock, n <= captionBlock && hasClassWord(b.node, root, captionClassWords) && creditLike(b):
+		return FilterCaption
+	case n <= 120 && creditPhrase.MatchString(b.text):
+		return FilterCaption
+	case n <= shortBlock && hasClassWord(b.node, root, chromeClassWords):
+		return FilterChromeClass
+	case b.linkDensity() >= 0.8, n <= linkShort && b.linkDensity() >= 0.5:
+		return FilterLinkDense
+	case n <= shortBlock && (chromePhrase.MatchString(b.text) || copyrightSign.MatchString(b.text)):
+		return FilterPhrase
+	}
+	return ""
+}
+
+// creditLike: captions inside a media container are dropped when short or
+// credit-shaped; a long paragraph inside a "media" wrapper is article text.
+func creditLike(b *block) bool {
+	return len(b.text) <= 120 || creditPhrase.MatchString(b.text)
+}
+
+// hasClassWord reports whether n or an ancestor below root carries a
+// class/id word from words.
+func hasClassWord(n, root *html.Node, words map[string]bool) bool {
+	for p := n; p != nil && p != root; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		for _, t := range nodeTokens(p) {
+			for _, w := range chromeWords(t) {
+				if words[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isHeading reports blocks that introduce what follows them.
+func isHeading(b *block) bool {
+	if b.node != nil && b.node.Type == html.ElementNode {
+		switch b.node.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return len(b.text) <= 120
+		}
+	}
+	return len(b.text) <= 50 && !strings.ContainsAny(b.text[len(b.text)-1:], ".!?\"”")
+}

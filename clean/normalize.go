@@ -1,0 +1,70 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// normText folds a block's text for cross-page comparison: letters are
+// lower-cased, every run of digits becomes "0" and every run of anything
+// else becomes one space, so "3 comments" and "12 Comments" collide and
+// dates with different numbers compare equal.
+func normText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pendingSpace, inDigits := false, false
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			if inDigits {
+				continue
+			}
+			if pendingSpace && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			pendingSpace, inDigits = false, true
+			b.WriteByte('0')
+		case unicode.IsLetter(r):
+			if pendingSpace && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			pendingSpace, inDigits = false, false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			pendingSpace, inDigits = true, false
+		}
+	}
+	return b.String()
+}
+
+// collapseSpace trims s and folds each whitespace run into one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// stableToken reports whether a class or id token is likely chosen by a
+// person rather than generated per build or per page: generated names such
+// as "css-1x2y3z", "post-12345" or hashed module names carry digits.
+func stableToken(t string) bool {
+	if len(t) < 2 || len(t) > 40 {
+		return false
+	}
+	for _, r := range t {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+		if r >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// chromeWords splits a class/id token into its words ("share-bar_top" ->
+// share, bar, top), lower-cased, for matching against chrome vocabularies.
+func chromeWords(token string) []string {
+	return strings.FieldsFunc(strings.ToLower(token), func(r rune) bool {
+		return r == '-' || r == '_' || r == ' ' || r == ':' || r == '.'
+	})
+}

@@ -1,0 +1,79 @@
+package clean
+
+import "regexp"
+
+// Generic chrome vocabularies. They describe page furniture in general
+// (comment forms, share and follow prompts, advertising labels, reading
+// prompts, credits), in the languages most crawled, and are tested only
+// against short blocks, so an article sentence that happens to use the
+// words survives.
+
+// chromeClassWords are class/id words that mark page furniture.
+var chromeClassWords = map[string]bool{
+	"share": true, "sharing": true, "social": true, "socials": true, "related": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "promo": true,
+	"promotion": true, "comment": true, "comments": true, "footer": true, "nav": true,
+	"navigation": true, "menu": true, "breadcrumb": true, "breadcrumbs": true,
+	"tags": true, "tag": true, "advert": true, "advertisement": true, "ad": true,
+	"ads": true, "sponsor": true, "sponsored": true, "signup": true, "login": true,
+	"modal": true, "popup": true, "cookie": true, "consent": true, "toolbar": true,
+	"print": true, "recommend": true, "recommended": true, "trending": true,
+	"popular": true, "mostread": true, "byline": true, "author": true, "dateline": true,
+	"timestamp": true, "date": true, "meta": true, "credit": true, "credits": true,
+	"caption": true, "copyright": true, "disclaimer": true, "widget": true,
+	"sidebar": true, "teaser": true, "readmore": true, "outbrain": true, "taboola": true,
+	"follow": true, "pagination": true, "pager": true, "rating": true, "topics": true,
+}
+
+// captionClassWords mark image captions and credits.
+var captionClassWords = map[string]bool{
+	"caption": true, "credit": true, "credits": true, "figcaption": true, "photo": true,
+	"image": true, "img": true, "media": true, "gallery": true,
+}
+
+// chromePhrase matches short blocks that are page furniture.
+var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
+	// comment forms and counters
+	`(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)|` +
+	`(?:\d+ )?(?:comments?|responses?|replies)(?: \(\d+\))?$|click to comment|view comments|show comments|` +
+	`be the first to comment|join the (?:conversation|discussion)|` +
+	`your email address will not be published|required fields are marked|` +
+	`you must be logged in|log ?in to (?:comment|reply)|` +
+	// share and follow
+	`share(?: this)?(?: article| story| post| page)?(?: on \w+)?$|tweet$|email$|print$|` +
+	`(?:follow|connect with|like) us|follow \S+ on|` +
+	// newsletters and accounts
+	`sign up (?:for|to)|subscribe (?:to|now)|get our newsletter|newsletter$|` +
+	`(?:sign|log) in$|register$|` +
+	// advertising and reading prompts
+	`advertisements?$|advertising$|sponsored(?: content)?$|` +
+	`continue reading|read more|read the full|read next|see also|` +
+	`related(?: stories| articles| posts| content| coverage| news)?:?$|` +
+	`(?:most (?:read|popular|viewed|shared)|trending(?: now| on \S+)?|top stories|you may also like|more from|don'?t miss)|` +
+	`copyright|all rights reserved|` +
+	// German
+	`anzeige$|werbung$|weiterlesen|mehr (?:lesen|zum thema)|lesen sie auch|das könnte sie auch interessieren|` +
+	`kommentare?(?: \(\d+\))?$|kommentar schreiben|teilen$|drucken$|zum newsletter|newsletter abonnieren|` +
+	`alle rechte vorbehalten|du musst angemeldet sein|sie müssen angemeldet sein|` +
+	// French, Spanish, Italian, Portuguese, Dutch
+	`publicité$|lire aussi|lire la suite|partager$|tous droits réservés|commentaires?$|` +
+	`publicidad$|leer más|lea también|compartir$|comentarios?$|todos los derechos reservados|` +
+	`pubblicità$|leggi anche|condividi$|commenti$|` +
+	`leia também|compartilhe$|` +
+	`lees ook|lees meer|reacties$|delen$` +
+	`)`)
+
+// copyrightSign catches footers such as "© 2024 Example Media".
+var copyrightSign = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s`)
+
+// creditPhrase matches photo and image credits.
+var creditPhrase = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|image|picture|foto|bild|credit|quelle|source)s?(?: by| credit)?\s*[:/©]|` +
+	`\((?:photo|ap|afp|getty|reuters|dpa)\b|getty images|shutterstock|istock|` +
+	`(?:^|[/|] ?)(?:ap|afp|reuters|dpa|epa|picture alliance)(?: photo)?$|^(?:ap|afp|reuters) photo)`)
+
+// commentHeading matches the heading that opens a comment section; the
+// article ends there.
+var commentHeading = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|reacties|` +
+	`leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|` +
+	`reader comments|discussion|diskussion|leserkommentare|` +
+	`\d+ (?:thoughts|responses|replies) (?:on|to))\b`)

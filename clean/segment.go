@@ -1,0 +1,142 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// block is one run of text that a reader sees as a paragraph: the inline
+// content of a block element up to its next block child.
+type block struct {
+	text    string     // whitespace-collapsed; <br> kept as "\n"
+	norm    string     // normText(text)
+	node    *html.Node // the block element that owns the run
+	linkLen int        // bytes of text inside links
+	caption bool       // inside figcaption
+}
+
+// segmenter cuts a subtree into blocks.
+type segmenter struct {
+	blocks       []block
+	buf          strings.Builder
+	linkLen      int
+	pendingSpace bool
+	caption      int
+	skipHidden   bool
+}
+
+// segment returns the blocks of root in document order. skipHidden drops
+// elements marked hidden (raw pages; readability has already done so).
+func segment(root *html.Node, skipHidden bool) []block {
+	s := &segmenter{skipHidden: skipHidden}
+	s.walk(root, root, false)
+	s.flush(root)
+	return s.blocks
+}
+
+func (s *segmenter) walk(n, owner *html.Node, inLink bool) {
+	switch n.Type {
+	case html.TextNode:
+		s.addText(n.Data, inLink)
+		return
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return
+	}
+	if n.Type == html.ElementNode {
+		if skipAtoms[n.DataAtom] || s.skipHidden && hidden(n) {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Br:
+			s.newline()
+			return
+		case atom.A:
+			inLink = true
+		}
+		if isBlock(n) {
+			s.flush(owner)
+			if n.DataAtom == atom.Figcaption {
+				s.caption++
+				defer func() { s.caption-- }()
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				s.walk(c, n, inLink)
+			}
+			s.flush(n)
+			return
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.walk(c, owner, inLink)
+	}
+}
+
+func (s *segmenter) addText(t string, inLink bool) {
+	for _, r := range t {
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			s.pendingSpace = true
+			continue
+		}
+		if s.pendingSpace && s.buf.Len() > 0 {
+			s.buf.WriteByte(' ')
+			if inLink {
+				s.linkLen++
+			}
+		}
+		s.pendingSpace = false
+		n, _ := s.buf.WriteRune(r)
+		if inLink {
+			s.linkLen += n
+		}
+	}
+}
+
+func (s *segmenter) newline() {
+	if s.buf.Len() > 0 {
+		s.buf.WriteByte('\n')
+	}
+	s.pendingSpace = false
+}
+
+func (s *segmenter) flush(owner *html.Node) {
+	s.pendingSpace = false
+	if s.buf.Len() == 0 {
+		return
+	}
+	text := s.buf.String()
+	s.buf.Reset()
+	link := s.linkLen
+	s.linkLen = 0
+	if strings.Contains(text, "\n") {
+		lines := strings.Split(text, "\n")
+		kept := lines[:0]
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l != "" {
+				kept = append(kept, l)
+			}
+		}
+		text = strings.Join(kept, "\n")
+	}
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	if link > len(text) {
+		link = len(text)
+	}
+	s.blocks = append(s.blocks, block{
+		text: text, norm: normText(text), node: owner, linkLen: link, caption: s.caption > 0,
+	})
+}
+
+// linkDensity is the share of a block's text that sits inside links.
+func (b *block) linkDensity() float64 {
+	if len(b.text) == 0 {
+		return 0
+	}
+	return float64(b.linkLen) / float64(len(b.text))
+}
