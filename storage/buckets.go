@@ -1,15 +1,17 @@
 package storage
 
 // Bucket names. Open creates every bucket in allBuckets, so code in this
-// package can assume they exist.
+// package can assume they exist. Keys and values are described in doc.go.
 var (
 	bucketDocuments  = []byte("documents")  // canonical URL -> JSON crawler.Document
-	bucketPages      = []byte("pages")      // canonical URL -> JSON header + zstd body of crawler.Page
-	bucketHashes     = []byte("hashes")     // content hash -> canonical URL
-	bucketSimHashes  = []byte("simhashes")  // site + 0x00 + big-endian simhash -> canonical URL
+	bucketPages      = []byte("pages")      // canonical URL -> page record: header + zstd body of crawler.Page
+	bucketHashes     = []byte("hashes")     // content hash + 0x00 + canonical URL -> empty
+	bucketSimHashes  = []byte("simhashes")  // site + 0x00 + big-endian simhash + canonical URL -> empty
+	bucketSiteDocs   = []byte("sitedocs")   // site + 0x00 + canonical URL -> empty
+	bucketPageTimes  = []byte("pagetimes")  // site + 0x00 + sortable fetched-at + canonical URL -> empty
 	bucketAliases    = []byte("aliases")    // alias URL -> canonical URL
 	bucketRules      = []byte("rules")      // site -> opaque rules text
-	bucketJobRuns    = []byte("jobruns")    // job + 0x00 + big-endian start nanos -> JSON crawler.RunReport
+	bucketJobRuns    = []byte("jobruns")    // job + 0x00 + sortable start + run ID -> JSON crawler.RunReport
 	bucketFrontier   = []byte("frontier")   // canonical URL -> frontier entry
 	bucketHosts      = []byte("hosts")      // host -> host state (politeness, robots, backoff)
 	bucketValidators = []byte("validators") // URL -> ETag / Last-Modified
@@ -17,6 +19,14 @@ var (
 )
 
 var allBuckets = [][]byte{
-	bucketDocuments, bucketPages, bucketHashes, bucketSimHashes, bucketAliases,
-	bucketRules, bucketJobRuns, bucketFrontier, bucketHosts, bucketValidators, bucketMeta,
+	bucketDocuments, bucketPages, bucketHashes, bucketSimHashes, bucketSiteDocs,
+	bucketPageTimes, bucketAliases, bucketRules, bucketJobRuns, bucketFrontier,
+	bucketHosts, bucketValidators, bucketMeta,
 }
+
+// Keys in bucketMeta.
+var metaSchemaVersion = []byte("schema_version")
+
+// schemaVersion is the layout this package reads and writes. Bump it, and
+// teach Open to migrate, whenever a key or value encoding changes.
+const schemaVersion = 1
