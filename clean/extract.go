@@ -64,16 +64,20 @@ func Extract(html []byte, pageURL *url.URL, rules Rules) (Result, error) {
 		return Result{}, err
 	}
 	res, pruned, err := extract(html, pageURL, rs, true)
-	if err != nil || !pruned || len(res.Text) >= minArticle {
+	if err != nil {
 		return res, err
 	}
-	// The guard: learned pruning may not fit a page the site lays out
-	// differently; keep whichever result holds more article.
-	plain, _, err := extract(html, pageURL, rs, false)
-	if err != nil || len(plain.Text) <= len(res.Text) {
-		return res, nil
+	if pruned && len(res.Text) < minArticle {
+		// The guard: learned pruning may not fit a page the site lays out
+		// differently; keep whichever result holds more article.
+		if plain, _, err := extract(html, pageURL, rs, false); err == nil && len(plain.Text) > len(res.Text) {
+			res = plain
+		}
 	}
-	return plain, nil
+	if len(res.Text) < shortArticle && rs.body == nil {
+		res, _ = fallback(html, res, rs)
+	}
+	return res, nil
 }
 
 func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bool, error) {
@@ -126,7 +130,7 @@ func decide(res *Result, blocks []block, root *html.Node, rs *ruleSet, ld string
 	reasons := make([]string, len(blocks))
 	kept := make([]bool, len(blocks))
 	fixed := make([]bool, len(blocks)) // kept by a keep rule or JSON-LD: filters may not drop
-	titleNorm := normText(res.Title)
+	f := newFilterCtx(blocks, root, res.Title)
 	for i := range blocks {
 		b := &blocks[i]
 		switch id := rs.keep(b); {
@@ -136,7 +140,7 @@ func decide(res *Result, blocks []block, root *html.Node, rs *ruleSet, ld string
 			kept[i], fixed[i], reasons[i] = true, true, reasonJSONLD
 		default:
 			if reasons[i] = rs.drop(b); reasons[i] == "" {
-				reasons[i] = genericReason(b, root, titleNorm)
+				reasons[i] = genericReason(b, f)
 			}
 			kept[i] = reasons[i] == ""
 		}

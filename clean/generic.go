@@ -28,16 +28,20 @@ const (
 
 // genericReason returns why a block of readability's output is chrome, or
 // "" when no generic filter objects. root bounds the ancestor walk.
-func genericReason(b *block, root *html.Node, titleNorm string) string {
+func genericReason(b *block, f *filterCtx) string {
+	titleNorm := f.titleNorm
 	n := len(b.text)
 	switch {
 	case titleNorm != "" && b.norm == titleNorm:
 		return FilterTitle
-	case b.caption && n <= captionBlock, n <= captionBlock && hasClassWord(b.node, root, captionClassWords) && creditLike(b):
+	case b.caption && n <= captionBlock, n <= captionBlock && f.hasClassWord(b.node, captionClassWords) && creditLike(b):
 		return FilterCaption
 	case n <= 120 && creditPhrase.MatchString(b.text):
 		return FilterCaption
-	case n <= shortBlock && hasClassWord(b.node, root, chromeClassWords):
+	case n <= shortBlock && f.hasClassWord(b.node, chromeClassWords):
+		if debugHook != nil {
+			debugHook(b, f.root)
+		}
 		return FilterChromeClass
 	case b.linkDensity() >= 0.8, n <= linkShort && b.linkDensity() >= 0.5:
 		return FilterLinkDense
@@ -53,11 +57,36 @@ func creditLike(b *block) bool {
 	return len(b.text) <= 120 || creditPhrase.MatchString(b.text)
 }
 
-// hasClassWord reports whether n or an ancestor below root carries a
-// class/id word from words.
-func hasClassWord(n, root *html.Node, words map[string]bool) bool {
-	for p := n; p != nil && p != root; p = p.Parent {
-		if p.Type != html.ElementNode {
+// filterCtx is what the generic filters know about the whole article.
+type filterCtx struct {
+	root      *html.Node
+	titleNorm string
+	textLen   map[*html.Node]int // text bytes under each element of the article
+	total     int
+}
+
+func newFilterCtx(blocks []block, root *html.Node, title string) *filterCtx {
+	f := &filterCtx{root: root, titleNorm: normText(title), textLen: map[*html.Node]int{}}
+	for i := range blocks {
+		n := len(blocks[i].text)
+		f.total += n
+		for p := blocks[i].node; p != nil && p != root; p = p.Parent {
+			f.textLen[p] += n
+		}
+	}
+	return f
+}
+
+// maxChromeShare: an element holding this share of the article's text is
+// the article's own container, whatever its classes say (WordPress puts
+// "tag-..." and "comments-open" on the article element itself).
+const maxChromeShare = 0.4
+
+// hasClassWord reports whether n or an ancestor below the article root
+// carries a class/id word from words.
+func (f *filterCtx) hasClassWord(n *html.Node, words map[string]bool) bool {
+	for p := n; p != nil && p != f.root; p = p.Parent {
+		if p.Type != html.ElementNode || float64(f.textLen[p]) >= maxChromeShare*float64(f.total) {
 			continue
 		}
 		for _, t := range nodeTokens(p) {
@@ -81,3 +110,5 @@ func isHeading(b *block) bool {
 	}
 	return len(b.text) <= 50 && !strings.ContainsAny(b.text[len(b.text)-1:], ".!?\"”")
 }
+
+var debugHook func(b *block, root *html.Node)

@@ -17,13 +17,26 @@ const minProtected = 25
 // JSON-LD scripts, joined; "" when there are none.
 func jsonLDBody(doc *html.Node) string {
 	var bodies []string
+	forEachLD(doc, func(b string) { bodies = append(bodies, b) })
+	if len(bodies) == 0 {
+		return ""
+	}
+	return normText(strings.Join(bodies, "\n"))
+}
+
+// forEachLD calls fn with every articleBody of the page's JSON-LD scripts.
+func forEachLD(doc *html.Node, fn func(string)) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
 			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
 				var v any
 				if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
+					var bodies []string
 					collectBodies(v, &bodies, 0)
+					for _, b := range bodies {
+						fn(b)
+					}
 				}
 			}
 			return
@@ -33,10 +46,6 @@ func jsonLDBody(doc *html.Node) string {
 		}
 	}
 	walk(doc)
-	if len(bodies) == 0 {
-		return ""
-	}
-	return normText(strings.Join(bodies, "\n"))
 }
 
 func collectBodies(v any, out *[]string, depth int) {

@@ -14,15 +14,15 @@ var chromeClassWords = map[string]bool{
 	"newsletter": true, "subscribe": true, "subscription": true, "promo": true,
 	"promotion": true, "comment": true, "comments": true, "footer": true, "nav": true,
 	"navigation": true, "menu": true, "breadcrumb": true, "breadcrumbs": true,
-	"tags": true, "tag": true, "advert": true, "advertisement": true, "ad": true,
+	"advert": true, "advertisement": true, "ad": true,
 	"ads": true, "sponsor": true, "sponsored": true, "signup": true, "login": true,
 	"modal": true, "popup": true, "cookie": true, "consent": true, "toolbar": true,
-	"print": true, "recommend": true, "recommended": true, "trending": true,
+	"recommend": true, "recommended": true, "trending": true,
 	"popular": true, "mostread": true, "byline": true, "author": true, "dateline": true,
-	"timestamp": true, "date": true, "meta": true, "credit": true, "credits": true,
+	"credit": true, "credits": true,
 	"caption": true, "copyright": true, "disclaimer": true, "widget": true,
-	"sidebar": true, "teaser": true, "readmore": true, "outbrain": true, "taboola": true,
-	"follow": true, "pagination": true, "pager": true, "rating": true, "topics": true,
+	"sidebar": true, "readmore": true, "outbrain": true, "taboola": true,
+	"follow": true, "pagination": true, "pager": true, 
 }
 
 // captionClassWords mark image captions and credits.
