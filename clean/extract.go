@@ -86,6 +86,7 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 		return Result{}, false, fmt.Errorf("parse html: %w", err)
 	}
 	ld := jsonLDBody(doc)
+	h1s := headings(doc)
 	var pr pruneResult
 	removeSelected(doc, rs, &pr)
 	var bodyNodes []*html.Node
@@ -99,6 +100,7 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	if err != nil {
 		return Result{}, false, err
 	}
+	res.Title = betterTitle(res.Title, h1s)
 	var blocks []block
 	if len(bodyNodes) > 0 {
 		root = nil

@@ -16,7 +16,7 @@ const (
 	FilterPhrase       = "generic:phrase"
 	FilterCommentsTail = "generic:comments-tail"
 	FilterOrphanHead   = "generic:orphan-heading"
-	FilterPruned       = "generic:pruned"
+	FilterMarkup       = "generic:markup"
 )
 
 // Thresholds of the generic filters, in bytes of block text.
@@ -34,6 +34,8 @@ func genericReason(b *block, f *filterCtx) string {
 	switch {
 	case titleNorm != "" && b.norm == titleNorm:
 		return FilterTitle
+	case markupLeak.MatchString(b.text):
+		return FilterMarkup
 	case b.caption && n <= captionBlock, n <= captionBlock && f.hasClassWord(b.node, captionClassWords) && creditLike(b):
 		return FilterCaption
 	case n <= 120 && creditPhrase.MatchString(b.text):

@@ -30,7 +30,7 @@ const (
 	bodyShare     = 0.6
 	bodyBlockMax  = 200
 	pathShare     = 0.6 // template containers sit on most pages...
-	pathLinkShare = 0.6 // ...and are mostly links
+	pathLinkShare = 0.35 // ...and are link-heavy
 	maxLearnPages = 500 // newest distinct pages examined
 	ageOut        = 30 * 24 * time.Hour
 	longText      = 150 // bytes of normalised text that make a block article-like

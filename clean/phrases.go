@@ -77,3 +77,6 @@ var commentHeading = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|responses?|k
 	`leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|` +
 	`reader comments|discussion|diskussion|leserkommentare|` +
 	`\d+ (?:thoughts|responses|replies) (?:on|to))\b`)
+
+// markupLeak matches HTML source shown as text (ad fallbacks in noscript).
+var markupLeak = regexp.MustCompile(`(?i)^<(?:a|img|iframe|script|div|span)\b[^>]*>?`)
