@@ -1,0 +1,271 @@
+package fetch
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"crawler"
+)
+
+// Crawler runs crawl jobs against a Store. It holds no per-run state, so
+// one Crawler may run several jobs, one after another or at once.
+type Crawler struct {
+	opts  Options
+	store Store
+}
+
+// New returns a Crawler; zero option fields take DefaultOptions values.
+func New(opts Options, store Store) (*Crawler, error) {
+	if store == nil {
+		return nil, fmt.Errorf("new crawler: nil store")
+	}
+	return &Crawler{opts: opts.withDefaults(), store: store}, nil
+}
+
+// maxBlockedWait is the longest a run waits for a blocked host (Retry-After,
+// backoff); hosts blocked for longer are left for a later run.
+const maxBlockedWait = 2 * time.Minute
+
+// run is the state of one Crawl call.
+type run struct {
+	c     *Crawler
+	job   Job
+	scope *scope
+	col   *colly.Collector
+	sched *scheduler
+	agent string
+	log   *slog.Logger
+	now   func() time.Time
+
+	mu     sync.Mutex
+	hosts  map[string]*hostInfo
+	seen   map[string]bool // URLs queued in this run
+	report crawler.RunReport
+	pages  int
+}
+
+// hostInfo is a host's in-memory state during a run.
+type hostInfo struct {
+	state       crawler.HostState
+	rules       robotsRules
+	rulesValid  bool
+	robotsFails int
+	pages       int
+}
+
+// Crawl runs job once: it polls the job's seeds, feeds and sitemaps and
+// fetches what they lead to until the frontier is drained or MaxPages is
+// reached. Cancelling ctx aborts in-flight requests, returns their URLs to
+// pending and returns; the next Crawl of the job resumes that frontier.
+func (c *Crawler) Crawl(ctx context.Context, job Job) (crawler.RunReport, error) {
+	start := time.Now()
+	r, err := c.newRun(ctx, job)
+	if err != nil {
+		return crawler.RunReport{Job: job.Name, Start: start, Err: err.Error()}, err
+	}
+	r.report.Start = start
+	err = r.execute(ctx)
+	r.mu.Lock()
+	rep := r.report
+	r.mu.Unlock()
+	rep.Duration = time.Since(start)
+	if err != nil {
+		rep.Err = err.Error()
+	}
+	return rep, err
+}
+
+func (c *Crawler) newRun(ctx context.Context, job Job) (*run, error) {
+	sc, err := compileScope(job)
+	if err != nil {
+		return nil, err
+	}
+	return &run{
+		c: c, job: job, scope: sc,
+		col:   newCollector(ctx, c.opts),
+		sched: newScheduler(),
+		agent: agentToken(c.opts.UserAgent),
+		log:   c.opts.Logger.With("job", job.Name),
+		now:   time.Now,
+		hosts: map[string]*hostInfo{},
+		seen:  map[string]bool{},
+		report: crawler.RunReport{Job: job.Name, ID: runID()},
+	}, nil
+}
+
+func runID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func (r *run) execute(ctx context.Context) error {
+	if _, err := r.c.store.ResetLeases(ctx); err != nil {
+		return err
+	}
+	resumed, err := r.c.store.BeginRun(ctx, r.job.Name, r.now())
+	if err != nil {
+		return err
+	}
+	if _, err := r.c.store.Enqueue(ctx, r.startEntries()); err != nil {
+		return err
+	}
+	pending, err := r.c.store.Pending(ctx, r.job.Name)
+	if err != nil {
+		return err
+	}
+	r.log.Info("run starting", "pending", len(pending), "resumed", resumed)
+	for _, e := range pending {
+		if err := r.queue(ctx, e); err != nil {
+			return err
+		}
+	}
+	r.work(ctx)
+	r.saveHosts(context.WithoutCancel(ctx))
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("crawl %s: %w", r.job.Name, err)
+	}
+	return r.c.store.EndRun(ctx, r.job.Name)
+}
+
+// startEntries are the job's seeds, feeds and sitemaps as frontier entries.
+func (r *run) startEntries() []crawler.URLEntry {
+	var out []crawler.URLEntry
+	add := func(list []string, source string) {
+		for _, raw := range list {
+			e, err := r.entry(raw, source, 0, time.Time{})
+			if err != nil {
+				r.log.Warn("start url skipped", "url", raw, "error", err)
+				continue
+			}
+			out = append(out, e)
+		}
+	}
+	add(r.job.Seeds, crawler.SourceSeed)
+	add(r.job.Feeds, crawler.SourceFeed)
+	add(r.job.Sitemaps, crawler.SourceSitemap)
+	return out
+}
+
+// entry builds a pending frontier entry for a URL.
+func (r *run) entry(raw, source string, depth int, published time.Time) (crawler.URLEntry, error) {
+	canon, err := CanonicalURL(raw)
+	if err != nil {
+		return crawler.URLEntry{}, err
+	}
+	u, err := url.Parse(canon)
+	if err != nil {
+		return crawler.URLEntry{}, fmt.Errorf("%w: %w", ErrBadURL, err)
+	}
+	return crawler.URLEntry{
+		URL: canon, Job: r.job.Name, Host: hostKey(u), Depth: depth, Source: source,
+		State: crawler.StatePending, Discovered: r.now(), Published: published,
+	}, nil
+}
+
+// queue hands a pending entry to the scheduler once per run, loading its
+// host's saved state on first sight.
+func (r *run) queue(ctx context.Context, e crawler.URLEntry) error {
+	r.mu.Lock()
+	if r.seen[e.URL] {
+		r.mu.Unlock()
+		return nil
+	}
+	r.seen[e.URL] = true
+	_, known := r.hosts[e.Host]
+	r.mu.Unlock()
+	if !known {
+		if err := r.loadHost(ctx, e.Host); err != nil {
+			return err
+		}
+	}
+	r.sched.push(e)
+	return nil
+}
+
+func (r *run) loadHost(ctx context.Context, host string) error {
+	st, ok, err := r.c.store.HostState(ctx, host)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		st = crawler.HostState{Host: host}
+	}
+	hi := &hostInfo{state: st}
+	hi.restoreRobots(st, r.agent, r.now())
+	r.mu.Lock()
+	if _, dup := r.hosts[host]; dup {
+		r.mu.Unlock()
+		return nil
+	}
+	r.hosts[host] = hi
+	r.mu.Unlock()
+	blocked := st.BlockedUntil
+	if blocked.Sub(r.now()) > maxBlockedWait {
+		r.sched.drop(host)
+	}
+	r.sched.configure(host, r.gap(st.CrawlDelay), st.NextFetch, blocked)
+	return nil
+}
+
+// host returns the run's info for a host, creating it if needed.
+func (r *run) host(host string) *hostInfo {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	hi := r.hosts[host]
+	if hi == nil {
+		hi = &hostInfo{state: crawler.HostState{Host: host}}
+		r.hosts[host] = hi
+	}
+	return hi
+}
+
+// gap is a host's minimum gap between request starts.
+func (r *run) gap(crawlDelay time.Duration) time.Duration {
+	return max(r.c.opts.Delay, min(crawlDelay, r.c.opts.MaxCrawlDelay))
+}
+
+func (r *run) saveHost(ctx context.Context, st crawler.HostState) {
+	if err := r.c.store.PutHostState(ctx, st); err != nil {
+		r.log.Warn("host state not saved", "host", st.Host, "error", err)
+	}
+}
+
+func (r *run) saveHosts(ctx context.Context) {
+	r.mu.Lock()
+	states := make([]crawler.HostState, 0, len(r.hosts))
+	for _, hi := range r.hosts {
+		states = append(states, hi.state)
+	}
+	r.mu.Unlock()
+	for _, st := range states {
+		r.saveHost(ctx, st)
+	}
+}
+
+// work runs ParallelHosts workers until the scheduler is drained.
+func (r *run) work(ctx context.Context) {
+	var wg sync.WaitGroup
+	for range r.c.opts.ParallelHosts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				e, ok := r.sched.next(ctx)
+				if !ok {
+					return
+				}
+				r.handle(ctx, e)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,247 @@
+package fetch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"crawler"
+	"crawler/clean"
+)
+
+// minArticleChars is the least clean text that makes a page an article;
+// below it the page is an index or section page used only for its links.
+const minArticleChars = 200
+
+// nearDuplicateBits is the SimHash distance under which two texts of one
+// site count as copies (3 of 64 bits, as in Manku et al.).
+const nearDuplicateBits = 3
+
+// respond turns a final (non-redirect) response into the outcome; it
+// reports whether the entry should be retried in this run.
+func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response, final *url.URL) bool {
+	host := out.Entry.Host
+	switch s := resp.Status; {
+	case s == http.StatusNotModified:
+		r.mu.Lock()
+		r.report.NotModified++
+		r.mu.Unlock()
+		r.c.opts.Observer.NotModified(host)
+		r.succeeded(host)
+		out.Entry.State = crawler.StateDone
+		return false
+	case s == http.StatusTooManyRequests || s == http.StatusServiceUnavailable:
+		out.Entry.LastError = fmt.Sprintf("status %d", s)
+		return r.retryLater(out, retryAfter(resp.Header.Get("Retry-After"), r.now()))
+	case s >= 500:
+		out.Entry.LastError = fmt.Sprintf("status %d", s)
+		return r.retryLater(out, time.Time{})
+	case s < 200 || s >= 300:
+		out.Entry.LastError = fmt.Sprintf("status %d", s)
+		out.Entry.State = crawler.StateFailed
+		r.countFailed()
+		r.c.opts.Observer.FetchError(host, "status")
+		return false
+	}
+	r.succeeded(host)
+	out.Entry.State = crawler.StateDone
+	if v := (crawler.Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}); v != (crawler.Validators{}) {
+		out.Validators = &v
+	}
+	var err error
+	switch out.Entry.Source {
+	case crawler.SourceFeed:
+		err = r.readList(out, resp, final, parseFeed)
+	case crawler.SourceSitemap:
+		err = r.readList(out, resp, final, parseSitemap)
+	default:
+		err = r.readPage(ctx, out, resp, final)
+	}
+	if err != nil {
+		out.Entry.State, out.Entry.LastError = crawler.StateFailed, err.Error()
+		out.Document, out.Page, out.Validators = nil, nil, nil
+		r.countFailed()
+		r.c.opts.Observer.FetchError(host, errorKind(err))
+	}
+	return false
+}
+
+// succeeded clears a host's error streak.
+func (r *run) succeeded(host string) {
+	hi := r.host(host)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	hi.state.Errors = 0
+}
+
+// retryAfter parses Retry-After as seconds or an HTTP date; zero when
+// absent or unparsable.
+func retryAfter(v string, now time.Time) time.Time {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}
+	}
+	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+		return now.Add(time.Duration(n) * time.Second)
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return t
+	}
+	return time.Time{}
+}
+
+type listParser func(body []byte, base *url.URL) ([]listed, error)
+
+// readList turns a feed's or sitemap's entries into frontier entries.
+func (r *run) readList(out *crawler.Outcome, resp *response, final *url.URL, parse listParser) error {
+	items, err := parse(resp.Body, final)
+	if err != nil && len(items) == 0 {
+		return fmt.Errorf("parse %s: %w", final, err)
+	}
+	for _, it := range items {
+		if r.job.MaxAge > 0 && !it.published.IsZero() && r.now().Sub(it.published) > r.job.MaxAge {
+			continue
+		}
+		source := crawler.SourceArticle
+		if it.sitemap {
+			source = crawler.SourceSitemap
+		}
+		r.discover(out, it.url, source, 0, it.published)
+	}
+	return nil
+}
+
+// discover adds a URL to the outcome if it is in scope.
+func (r *run) discover(out *crawler.Outcome, raw, source string, depth int, published time.Time) {
+	e, err := r.entry(raw, source, depth, published)
+	if err != nil {
+		return
+	}
+	u, err := url.Parse(e.URL)
+	if err != nil {
+		return
+	}
+	if source == crawler.SourceFeed || source == crawler.SourceSitemap {
+		if !r.scope.hostAllowed(u) {
+			return
+		}
+	} else if !r.scope.linkAllowed(u, e.URL, depth) {
+		return
+	}
+	out.Discovered = append(out.Discovered, e)
+}
+
+// readPage handles an HTML page: its links always, its article text
+// unless it is a seed or has too little text.
+func (r *run) readPage(ctx context.Context, out *crawler.Outcome, resp *response, final *url.URL) error {
+	if err := checkHTML(resp); err != nil {
+		return err
+	}
+	body, err := clean.DecodeHTML(resp.Body, resp.ContentType)
+	if err != nil {
+		return fmt.Errorf("decode %s: %w", final, err)
+	}
+	links := scanLinks(body, final)
+	e := out.Entry
+	for _, l := range links.links {
+		r.discover(out, l, crawler.SourceLink, e.Depth+1, time.Time{})
+	}
+	if e.Source == crawler.SourceSeed {
+		for _, f := range links.feeds {
+			r.discover(out, f, crawler.SourceFeed, 0, time.Time{})
+		}
+		return nil
+	}
+	return r.extract(ctx, out, resp, body, final, links.canonical)
+}
+
+// checkHTML refuses non-HTML content types and binary bodies.
+func checkHTML(resp *response) error {
+	mt := ""
+	if resp.ContentType != "" {
+		mt, _, _ = mime.ParseMediaType(resp.ContentType)
+	}
+	if mt == "" {
+		mt, _, _ = mime.ParseMediaType(http.DetectContentType(resp.Body))
+	}
+	if mt != "text/html" && mt != "application/xhtml+xml" {
+		return fmt.Errorf("%w: %s", ErrNotHTML, mt)
+	}
+	if looksBinary(resp.Body) {
+		return fmt.Errorf("%w: binary body", ErrNotHTML)
+	}
+	return nil
+}
+
+// looksBinary spots control bytes no text page contains.
+func looksBinary(b []byte) bool {
+	b = b[:min(len(b), 4096)]
+	bad := 0
+	for _, c := range b {
+		if c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b) {
+			bad++
+		}
+	}
+	return bad > 0 && bad*100 > len(b)
+}
+
+// extract cleans an article page and fills the document, raw page and,
+// for a near-duplicate, the alias.
+func (r *run) extract(ctx context.Context, out *crawler.Outcome, resp *response, body []byte, final *url.URL, canonRef string) error {
+	canon := r.documentURL(final, canonRef)
+	site := SiteOf(canon)
+	rules := r.c.opts.Rules(ctx, site)
+	start := time.Now()
+	res, err := clean.Extract(body, final, rules)
+	if err != nil {
+		return fmt.Errorf("extract %s: %w", final, err)
+	}
+	r.c.opts.Observer.Cleaned(time.Since(start), len(res.Removed))
+	if len(res.Text) < minArticleChars {
+		return nil
+	}
+	now := r.now().UTC()
+	sum := sha256.Sum256([]byte(res.Text))
+	out.Document = &crawler.Document{
+		URL: out.Entry.URL, FinalURL: final.String(), CanonicalURL: canon, Site: site,
+		Title: res.Title, Byline: res.Byline, Published: res.Published, Language: res.Language,
+		Text: res.Text, FetchedAt: now, ContentHash: hex.EncodeToString(sum[:]),
+		SimHash: simHash(res.Text), Job: r.job.Name, RulesVersion: rules.Version,
+	}
+	out.Page = &crawler.Page{
+		URL: canon, FinalURL: final.String(), Status: resp.Status, ContentType: resp.ContentType,
+		ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"),
+		FetchedAt: now, Body: body, ExtractorVersion: clean.ExtractorVersion, RulesVersion: rules.Version,
+	}
+	if dup, ok, err := r.c.store.NearDuplicate(ctx, site, out.Document.SimHash, nearDuplicateBits); err == nil && ok && dup != canon {
+		out.AliasOf = dup
+	}
+	return nil
+}
+
+// documentURL picks the key a page is stored under: its rel=canonical or
+// og:url when that stays within the job's hosts, else its final URL.
+func (r *run) documentURL(final *url.URL, ref string) string {
+	fallback, err := canonical(final)
+	if err != nil {
+		fallback = final.String()
+	}
+	if ref == "" {
+		return fallback
+	}
+	u, err := url.Parse(ref)
+	if err != nil || !r.scope.hostAllowed(u) {
+		return fallback
+	}
+	if c, err := canonical(u); err == nil {
+		return c
+	}
+	return fallback
+}

@@ -1,0 +1,271 @@
+package fetch
+
+import (
+	"container/heap"
+	"context"
+	"sync"
+	"time"
+
+	"crawler"
+)
+
+// scheduler hands out frontier entries so that each host has at most one
+// request in flight and request starts are at least the host's gap apart.
+// colly's LimitRule cannot do this: it shares one slot pool across every
+// host a glob matches.
+type scheduler struct {
+	mu       sync.Mutex
+	hosts    map[string]*hostSlot
+	inflight int
+	stopped  bool // no more entries are handed out (MaxPages, cancel)
+	wake     chan struct{}
+	now      func() time.Time
+}
+
+type hostSlot struct {
+	busy    bool
+	next    time.Time // earliest start of the next request
+	blocked time.Time // Retry-After or robots retry
+	gap     time.Duration
+	queue   entryHeap
+	dropped bool // no more work for this host in this run
+}
+
+func newScheduler() *scheduler {
+	return &scheduler{hosts: map[string]*hostSlot{}, wake: make(chan struct{}), now: time.Now}
+}
+
+func (s *scheduler) slot(host string) *hostSlot {
+	h := s.hosts[host]
+	if h == nil {
+		h = &hostSlot{}
+		s.hosts[host] = h
+	}
+	return h
+}
+
+// signal wakes every waiter; call with mu held.
+func (s *scheduler) signal() {
+	close(s.wake)
+	s.wake = make(chan struct{})
+}
+
+// push queues an entry for its host.
+func (s *scheduler) push(e crawler.URLEntry) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.slot(e.Host)
+	if h.dropped {
+		return
+	}
+	heap.Push(&h.queue, e)
+	s.signal()
+}
+
+// configure sets a host's gap and the earliest times it may be used.
+func (s *scheduler) configure(host string, gap time.Duration, next, blocked time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.slot(host)
+	h.gap = gap
+	h.next = later(h.next, next)
+	h.blocked = later(h.blocked, blocked)
+	s.signal()
+}
+
+// setGap changes a host's gap, e.g. after robots.txt gave a Crawl-delay.
+func (s *scheduler) setGap(host string, gap time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.slot(host).gap = gap
+}
+
+// block keeps a host idle until t.
+func (s *scheduler) block(host string, t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.slot(host)
+	h.blocked = later(h.blocked, t)
+	s.signal()
+}
+
+// drop discards a host's remaining queue for this run; the entries stay
+// pending in the store for the next run.
+func (s *scheduler) drop(host string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.slot(host)
+	h.dropped, h.queue = true, nil
+	s.signal()
+}
+
+// stop makes next return false once in-flight work is done.
+func (s *scheduler) stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stopped = true
+	s.signal()
+}
+
+// next blocks until an entry of a free, due host is available and returns
+// it with its host held; ok is false when the run is drained or stopped.
+func (s *scheduler) next(ctx context.Context) (e crawler.URLEntry, ok bool) {
+	for {
+		s.mu.Lock()
+		if s.stopped {
+			s.mu.Unlock()
+			return e, false
+		}
+		now := s.now()
+		var wait time.Time
+		queued := false
+		for _, h := range s.hosts {
+			if len(h.queue) == 0 {
+				continue
+			}
+			queued = true
+			if h.busy {
+				continue
+			}
+			if due := later(h.next, h.blocked); due.After(now) {
+				if wait.IsZero() || due.Before(wait) {
+					wait = due
+				}
+				continue
+			}
+			e = heap.Pop(&h.queue).(crawler.URLEntry)
+			h.busy = true
+			s.inflight++
+			s.mu.Unlock()
+			return e, true
+		}
+		if !queued && s.inflight == 0 {
+			s.mu.Unlock()
+			return e, false
+		}
+		wake := s.wake
+		s.mu.Unlock()
+		if !sleepUntil(ctx, wait, wake) {
+			return e, false
+		}
+	}
+}
+
+// done ends the work on an entry handed out by next.
+func (s *scheduler) done() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inflight--
+	s.signal()
+}
+
+// begin waits until the held host may start a request and records the
+// start: every request, robots.txt and redirect hops included, goes
+// through here.
+func (s *scheduler) begin(ctx context.Context, host string) error {
+	for {
+		s.mu.Lock()
+		h := s.slot(host)
+		now := s.now()
+		due := later(h.next, h.blocked)
+		if !due.After(now) {
+			h.next = now.Add(h.gap)
+			s.mu.Unlock()
+			return nil
+		}
+		s.mu.Unlock()
+		if !sleepUntil(ctx, due, nil) {
+			return ctx.Err()
+		}
+	}
+}
+
+// acquire waits until host is free and holds it (for a redirect hop to
+// another host). The caller must not hold another host, or two workers
+// could wait on each other.
+func (s *scheduler) acquire(ctx context.Context, host string) error {
+	for {
+		s.mu.Lock()
+		h := s.slot(host)
+		if !h.busy {
+			h.busy = true
+			s.mu.Unlock()
+			return nil
+		}
+		wake := s.wake
+		s.mu.Unlock()
+		if !sleepUntil(ctx, time.Time{}, wake) {
+			return ctx.Err()
+		}
+	}
+}
+
+// release frees a held host.
+func (s *scheduler) release(host string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.slot(host).busy = false
+	s.signal()
+}
+
+// sleepUntil waits for t (zero: no deadline), a wake signal or ctx; it
+// returns false only when ctx is done.
+func sleepUntil(ctx context.Context, t time.Time, wake <-chan struct{}) bool {
+	var timer <-chan time.Time
+	if !t.IsZero() {
+		tm := time.NewTimer(time.Until(t))
+		defer tm.Stop()
+		timer = tm.C
+	}
+	select {
+	case <-ctx.Done():
+		return false
+	case <-timer:
+	case <-wake:
+	}
+	return true
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// entryHeap orders a host's queue: seeds, feeds and sitemaps first, then
+// the newest published, then the shallowest, then the oldest discovered.
+type entryHeap []crawler.URLEntry
+
+func (q entryHeap) Len() int { return len(q) }
+func (q entryHeap) Less(i, j int) bool {
+	a, b := q[i], q[j]
+	if pa, pb := sourceRank(a.Source), sourceRank(b.Source); pa != pb {
+		return pa < pb
+	}
+	if !a.Published.Equal(b.Published) {
+		return a.Published.After(b.Published)
+	}
+	if a.Depth != b.Depth {
+		return a.Depth < b.Depth
+	}
+	return a.Discovered.Before(b.Discovered)
+}
+func (q entryHeap) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *entryHeap) Push(x any)   { *q = append(*q, x.(crawler.URLEntry)) }
+func (q *entryHeap) Pop() any {
+	old := *q
+	e := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return e
+}
+
+func sourceRank(s string) int {
+	switch s {
+	case crawler.SourceSitemap, crawler.SourceFeed:
+		return 0
+	case crawler.SourceSeed:
+		return 1
+	}
+	return 2
+}

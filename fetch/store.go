@@ -1,0 +1,41 @@
+package fetch
+
+import (
+	"context"
+	"time"
+
+	"crawler"
+)
+
+// Store is the persistence fetch needs. *storage.DB satisfies it.
+//
+// Every method may block on the database and honours ctx only before it
+// starts a transaction.
+type Store interface {
+	// BeginRun marks job's run as started; resumed is true when the previous
+	// run died and its frontier should be carried on. A fresh run puts the
+	// job's seeds, feeds and sitemaps back to pending.
+	BeginRun(ctx context.Context, job string, now time.Time) (resumed bool, err error)
+	// EndRun marks job's run as finished. Idempotent.
+	EndRun(ctx context.Context, job string) error
+	// ResetLeases returns leased URLs of dead runs to pending.
+	ResetLeases(ctx context.Context) (int, error)
+	// Enqueue adds entries not yet in the frontier and returns how many.
+	Enqueue(ctx context.Context, entries []crawler.URLEntry) (int, error)
+	// Pending lists the job's pending frontier entries.
+	Pending(ctx context.Context, job string) ([]crawler.URLEntry, error)
+	// Lease moves a pending URL to leased; ok is false if it was not pending.
+	Lease(ctx context.Context, url string, until time.Time) (ok bool, err error)
+	// Finish stores a fetch's outcome in one transaction.
+	Finish(ctx context.Context, o crawler.Outcome) (crawler.FinishResult, error)
+	// HostState returns a host's saved state; ok is false when unknown.
+	HostState(ctx context.Context, host string) (crawler.HostState, bool, error)
+	// PutHostState saves a host's state.
+	PutHostState(ctx context.Context, hs crawler.HostState) error
+	// Validators returns a URL's ETag and Last-Modified; ok is false when none.
+	Validators(ctx context.Context, url string) (crawler.Validators, bool, error)
+	// NearDuplicate returns the canonical URL of a stored document of site
+	// whose SimHash differs from simhash in at most maxDistance bits; ok is
+	// false when there is none.
+	NearDuplicate(ctx context.Context, site string, simhash uint64, maxDistance int) (url string, ok bool, err error)
+}

@@ -1,0 +1,8 @@
+package fetch_test
+
+import (
+	"crawler/fetch"
+	"crawler/storage"
+)
+
+var _ fetch.Store = (*storage.DB)(nil)
