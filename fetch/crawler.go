@@ -90,13 +90,13 @@ func (c *Crawler) newRun(ctx context.Context, job Job) (*run, error) {
 	}
 	return &run{
 		c: c, job: job, scope: sc,
-		col:   newCollector(ctx, c.opts),
-		sched: newScheduler(),
-		agent: agentToken(c.opts.UserAgent),
-		log:   c.opts.Logger.With("job", job.Name),
-		now:   time.Now,
-		hosts: map[string]*hostInfo{},
-		seen:  map[string]bool{},
+		col:    newCollector(ctx, c.opts),
+		sched:  newScheduler(),
+		agent:  agentToken(c.opts.UserAgent),
+		log:    c.opts.Logger.With("job", job.Name),
+		now:    time.Now,
+		hosts:  map[string]*hostInfo{},
+		seen:   map[string]bool{},
 		report: crawler.RunReport{Job: job.Name, ID: runID()},
 	}, nil
 }

@@ -52,7 +52,9 @@ func looksLikeTrap(u *url.URL) bool {
 	return repeatsSegments(u.Path)
 }
 
-func isPagination(k string) bool { return k == "page" || k == "p" || k == "pg" || k == "offset" || k == "start" }
+func isPagination(k string) bool {
+	return k == "page" || k == "p" || k == "pg" || k == "offset" || k == "start"
+}
 
 func pageNumberTooHigh(v string) bool {
 	n, err := strconv.Atoi(v)
