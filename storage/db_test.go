@@ -32,6 +32,9 @@ func mustOpenPath(t testing.TB, path string) *DB {
 		if err := db.Check(); err != nil {
 			t.Errorf("consistency check: %v", err)
 		}
+		if err := checkIndexes(db); err != nil {
+			t.Errorf("index check: %v", err)
+		}
 		if err := db.Close(); err != nil {
 			t.Errorf("Close: %v", err)
 		}

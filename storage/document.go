@@ -154,46 +154,41 @@ func (op *saveOp) url() string {
 }
 
 func (op *saveOp) putTx(tx *bbolt.Tx) error {
-	var oldSite string
-	var hadOld bool
 	if op.doc != nil {
-		var err error
-		if oldSite, hadOld, err = putDocTx(tx, op.doc, op.docValue); err != nil {
+		if err := putDocTx(tx, op.doc, op.docValue); err != nil {
 			return err
 		}
 	}
-	if op.page != nil {
-		site, err := pageSite(tx, op.doc, op.page.URL)
-		if err != nil {
-			return err
-		}
-		return putPageTx(tx, site, op.page, op.zstdBody)
-	}
-	if hadOld && oldSite != op.doc.Site {
+	if op.page == nil {
+		// A page stored earlier, alone or under the document's old site,
+		// must be listed under the document's site from now on.
 		return resitePageTx(tx, op.doc.CanonicalURL, op.doc.Site)
 	}
-	return nil
+	site, err := pageSite(tx, op.doc, op.page.URL)
+	if err != nil {
+		return err
+	}
+	return putPageTx(tx, site, op.page, op.zstdBody)
 }
 
 // putDocTx writes a document and its index entries, removing the entries
-// of the version it replaces. It reports the replaced version's site.
-func putDocTx(tx *bbolt.Tx, d *crawler.Document, value []byte) (oldSite string, hadOld bool, err error) {
+// of the version it replaces.
+func putDocTx(tx *bbolt.Tx, d *crawler.Document, value []byte) error {
 	docs := tx.Bucket(bucketDocuments)
 	k := []byte(d.CanonicalURL)
 	if v := docs.Get(k); v != nil {
 		old, err := decodeDocument(v)
 		if err != nil {
-			return "", false, fmt.Errorf("replaced version: %w", err)
+			return fmt.Errorf("replaced version: %w", err)
 		}
 		if err := deleteDocIndexes(tx, old); err != nil {
-			return "", false, err
+			return err
 		}
-		oldSite, hadOld = old.Site, true
 	}
 	if err := docs.Put(k, value); err != nil {
-		return "", false, err
+		return err
 	}
-	return oldSite, hadOld, putDocIndexes(tx, d)
+	return putDocIndexes(tx, d)
 }
 
 // docIndexEntry is one secondary-index key a document owns.
