@@ -100,7 +100,7 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	if err != nil {
 		return Result{}, false, err
 	}
-	res.Title = betterTitle(res.Title, h1s)
+	res.Title = siteTitle(betterTitle(res.Title, h1s), h1s, rs)
 	var blocks []block
 	if len(bodyNodes) > 0 {
 		root = nil

@@ -17,6 +17,7 @@ const (
 	FilterCommentsTail = "generic:comments-tail"
 	FilterOrphanHead   = "generic:orphan-heading"
 	FilterMarkup       = "generic:markup"
+	FilterDateline     = "generic:dateline"
 )
 
 // Thresholds of the generic filters, in bytes of block text.
@@ -47,8 +48,10 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterChromeClass
 	case b.linkDensity() >= 0.8, n <= linkShort && b.linkDensity() >= 0.5:
 		return FilterLinkDense
-	case n <= shortBlock && (chromePhrase.MatchString(b.text) || copyrightSign.MatchString(b.text)):
+	case n <= shortBlock && chromePhrase.MatchString(b.text), n <= captionBlock && copyrightSign.MatchString(b.text):
 		return FilterPhrase
+	case dateOnly(b):
+		return FilterDateline
 	}
 	return ""
 }

@@ -51,7 +51,13 @@ func Learn(prev Rules, samples []Sample, now time.Time) Rules {
 		if err != nil {
 			continue
 		}
-		c.addPage(segment(findBody(doc), true), s.FetchedAt)
+		blocks := segment(findBody(doc), true)
+		// The document title counts as one more block: a site that puts its
+		// own name there on every page gets a rule for it.
+		if t := docTitle(doc); t != "" {
+			blocks = append(blocks, block{text: t, norm: normText(t)})
+		}
+		c.addPage(blocks, s.FetchedAt)
 	}
 	site := prev.Site
 	if site == "" && len(samples) > 0 && samples[0].URL != nil {

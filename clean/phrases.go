@@ -64,7 +64,7 @@ var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
 	`)`)
 
 // copyrightSign catches footers such as "© 2024 Example Media".
-var copyrightSign = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s`)
+var copyrightSign = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados`)
 
 // creditPhrase matches photo and image credits.
 var creditPhrase = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|image|picture|foto|bild|credit|quelle|source)s?(?: by| credit)?\s*[:/©]|` +
