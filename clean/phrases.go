@@ -52,7 +52,12 @@ var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
 	`(?:most (?:read|popular|viewed|shared)|trending(?: now| on \S+)?|top stories|you may also like|more from|don'?t miss)|` +
 	`copyright|all rights reserved|` +
 	// German
-	`anzeige$|werbung$|weiterlesen|mehr (?:lesen|zum thema)|lesen sie auch|das könnte sie auch interessieren|` +
+	`(?:was|war|is|ist) (?:this|der|dieser) (?:article|artikel|beitrag) (?:helpful|hilfreich|nützlich)|rate this|bewerten sie|artikel bewerten|` +
+	`(?:noch )?keine bewertungen|we want to hear|never miss|do you want to be informed|` +
+	`anzeige:?$|werbung$|weiterlesen|zum weiterlesen|auch interessant|siehe auch|neueste (?:artikel|beiträge)|` +
+	`weitere (?:artikel|beiträge|themen)|lade weitere|mehr zu\b|(?:rezept |artikel )?drucken$|` +
+	`(?:möchten sie|artikel) (?:den artikel )?teilen|zur person$|empfehlungen aus|entdecken sie|` +
+	`valora esta|mehr (?:lesen|zum thema)|lesen sie auch|das könnte sie auch interessieren|` +
 	`kommentare?(?: \(\d+\))?$|kommentar schreiben|teilen$|drucken$|zum newsletter|newsletter abonnieren|` +
 	`alle rechte vorbehalten|du musst angemeldet sein|sie müssen angemeldet sein|` +
 	// French, Spanish, Italian, Portuguese, Dutch
@@ -67,7 +72,7 @@ var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
 var copyrightSign = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados`)
 
 // creditPhrase matches photo and image credits.
-var creditPhrase = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|image|picture|foto|bild|credit|quelle|source)s?(?: by| credit)?\s*[:/©]|` +
+var creditPhrase = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|image|picture|foto|bild|credit|quelle|source|titelbild|beitragsbild|abbildung|abb\.|fig\.|figure)s?(?: by| credit)?\s*\d*\s*[:/©]|^(?:photograph|photo|foto|bild|beitragsbild|titelbild)(?: by| von)?$|^photograph(?:ed)? by\b|` +
 	`\((?:photo|ap|afp|getty|reuters|dpa)\b|getty images|shutterstock|istock|` +
 	`(?:^|[/|] ?)(?:ap|afp|reuters|dpa|epa|picture alliance)(?: photo)?$|^(?:ap|afp|reuters) photo)`)
 
