@@ -29,6 +29,11 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"crawl", "run the configured crawl jobs once and exit", runCrawl},
+		{"run", "run as a daemon: jobs on their schedules, admin endpoint, systemd notify", runDaemon},
+		{"status", "print the running daemon's status (asks its admin endpoint)", runStatus},
+		{"export", "write stored documents as JSON lines to stdout", runExport},
+		{"demo", "crawl a built-in demo site and show what the crawler keeps", runDemo},
 		{"extract", "clean HTML files listed in a manifest, no network (benchmark contract)", runExtract},
 	}
 }
