@@ -72,14 +72,17 @@ func Open(path string, opts Options) (*DB, error) {
 // openBolt opens the file and translates bbolt's errors, and the panics it
 // raises on some damaged files, into this package's sentinels.
 func openBolt(path string, opts Options) (bdb *bbolt.DB, err error) {
+	if err := checkTruncated(path); err != nil {
+		return nil, err
+	}
+	// bbolt panics on some damaged files (a bad freelist page) after it has
+	// mapped the file. The mapping, and with it the file lock, then stays
+	// until the process exits; the caller still gets ErrCorrupt, not a crash.
 	defer func() {
 		if r := recover(); r != nil {
 			bdb, err = nil, corruptError(path, fmt.Errorf("%v", r))
 		}
 	}()
-	if err := checkTruncated(path); err != nil {
-		return nil, err
-	}
 	bdb, err = bbolt.Open(path, 0o600, &bbolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
 	switch {
 	case err == nil:
@@ -211,9 +214,10 @@ func (db *DB) Size() (int64, error) {
 // Check walks every page of the file and returns all inconsistencies found,
 // joined, or nil. It holds a read transaction for the whole walk, so on a
 // large file it takes a while; writers are not blocked.
-func (db *DB) Check() error {
+func (db *DB) Check() (err error) {
+	defer db.recoverCorrupt(&err)
 	var errs []error
-	err := db.bolt.View(func(tx *bbolt.Tx) error {
+	err = db.bolt.View(func(tx *bbolt.Tx) error {
 		for err := range tx.Check() {
 			errs = append(errs, err)
 		}
@@ -241,18 +245,31 @@ func (db *DB) Ping(ctx context.Context) error {
 // transaction back. fn must not do network I/O, must not retain byte
 // slices from the transaction, and must not call other DB methods (a
 // nested transaction deadlocks).
-func (db *DB) update(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
+func (db *DB) update(ctx context.Context, fn func(tx *bbolt.Tx) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	defer db.recoverCorrupt(&err)
 	return db.bolt.Update(fn)
 }
 
 // view runs fn in a read-only transaction after checking ctx. The same
 // rules as for update apply; byte slices are valid only until fn returns.
-func (db *DB) view(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
+func (db *DB) view(ctx context.Context, fn func(tx *bbolt.Tx) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	defer db.recoverCorrupt(&err)
 	return db.bolt.View(fn)
+}
+
+// recoverCorrupt turns a panic inside a transaction into an error wrapping
+// ErrCorrupt. bbolt panics when it meets a damaged page, and a daemon
+// should report that, not die of it. bbolt has already rolled the
+// transaction back by the time the panic reaches here.
+func (db *DB) recoverCorrupt(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("database %s: transaction aborted by a panic, the file is probably damaged (run a consistency check): %v: %w",
+			db.path, r, ErrCorrupt)
+	}
 }

@@ -17,7 +17,9 @@ file. Tools that need to know what a running crawler is doing should ask
 its admin endpoint instead of opening the file. A file that is not a bbolt
 database, or whose meta pages are damaged, gives an error wrapping
 ErrCorrupt; Open never panics on a bad file and never modifies one it
-cannot read.
+cannot read. Damage deeper in the file may only show when a transaction
+touches it: bbolt panics there, and this package turns the panic into an
+error wrapping ErrCorrupt. Check finds such damage up front.
 
 # Buckets and keys
 
@@ -76,6 +78,7 @@ SaveDocument is its own fsync'd transaction, a few milliseconds on
 ordinary disks. NearDuplicate scans all simhashes of one site, which is
 quick for the tens of thousands of articles a site accumulates but linear
 in them. Stats counts records by walking each bucket's pages. Check reads
-the whole file.
+the whole file. When bbolt panics inside Open on a damaged freelist, its
+memory mapping, and with it the file lock, stays until the process exits.
 */
 package storage
