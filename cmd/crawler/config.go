@@ -239,4 +239,3 @@ func (c Config) Job(name string) (JobConfig, bool) {
 	}
 	return JobConfig{}, false
 }
-

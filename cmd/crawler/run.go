@@ -166,10 +166,15 @@ func (d *daemon) serve(ctx context.Context) error {
 	var schedWG sync.WaitGroup
 	schedWG.Go(func() { _ = d.runner.Run(schedCtx) })
 	wg.Go(func() { d.notify.watchdog(ctx, d.healthy) })
-	wg.Go(func() { d.reloadOnHUP(ctx) })
+	// Registered before READY=1, so a SIGHUP sent once the daemon is
+	// ready can never take the default action (exit).
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	wg.Go(func() { d.reloadOnHUP(ctx, hup) })
 
 	d.log.Info("crawler running", keyListen, d.listener.Addr().String(), keyPath, d.app.db.Path(), "jobs", len(d.runner.Status()))
-	d.notify.ready(d.activity())
+	d.notify.ready("listening on " + d.listener.Addr().String() + "; " + d.activity())
 	<-ctx.Done()
 
 	d.notify.stopping()
@@ -217,10 +222,7 @@ func (d *daemon) healthy(ctx context.Context) error {
 }
 
 // reloadOnHUP reloads the configuration on every SIGHUP until ctx ends.
-func (d *daemon) reloadOnHUP(ctx context.Context) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+func (d *daemon) reloadOnHUP(ctx context.Context, hup <-chan os.Signal) {
 	for {
 		select {
 		case <-ctx.Done():

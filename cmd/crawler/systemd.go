@@ -19,7 +19,7 @@ func (n notifier) send(state string) {
 	}
 }
 
-func (n notifier) ready(status string) { n.send(sd.SdNotifyReady + "\nSTATUS=" + status) }
+func (n notifier) ready(status string)  { n.send(sd.SdNotifyReady + "\nSTATUS=" + status) }
 func (n notifier) status(status string) { n.send("STATUS=" + status) }
 func (n notifier) stopping()            { n.send(sd.SdNotifyStopping + "\nSTATUS=shutting down") }
 
