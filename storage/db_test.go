@@ -252,3 +252,23 @@ func TestOpenLockedByAnotherProcess(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "future.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.bolt.Update(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(metaSchemaVersion, []byte{0, 0, 0, 0, 0, 0, 0, 99})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, ro := range []bool{false, true} {
+		if _, err := Open(path, Options{ReadOnly: ro}); !errors.Is(err, ErrSchemaVersion) {
+			t.Errorf("Open (read-only %v) of a newer schema = %v, want ErrSchemaVersion", ro, err)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 // Stats is a snapshot of how much the database holds.
 type Stats struct {
+	// Documents, Pages, Aliases and RuleSites count stored records.
 	Documents int
 	Pages     int
 	Aliases   int
