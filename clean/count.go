@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"crypto/sha256"
 	"time"
 
 	"golang.org/x/net/html"
@@ -31,10 +32,11 @@ type counter struct {
 	paths map[string]*pathStat
 	longs [][]longEntry // per page
 	index map[string]bool
+	whole map[[32]byte]bool // digests of pages' full normalised text
 }
 
 func newCounter() *counter {
-	return &counter{texts: map[string]*textStat{}, paths: map[string]*pathStat{}, index: map[string]bool{}}
+	return &counter{texts: map[string]*textStat{}, paths: map[string]*pathStat{}, index: map[string]bool{}, whole: map[[32]byte]bool{}}
 }
 
 // addPage counts one page's blocks unless the page is a near-duplicate of
@@ -53,7 +55,7 @@ func (c *counter) addPage(blocks []block, at time.Time) {
 	if len(longs) > 0 && float64(seen) >= dupShare*float64(len(longs)) {
 		return
 	}
-	if len(longs) == 0 && len(blocks) == 0 {
+	if len(blocks) == 0 || c.seenWhole(blocks) {
 		return
 	}
 	for _, l := range longs {
@@ -133,4 +135,21 @@ func maxTime(a, b time.Time) time.Time {
 		return b
 	}
 	return a
+}
+
+// seenWhole reports (and remembers) a page whose normalised text equals
+// one counted before: the same article under another URL.
+func (c *counter) seenWhole(blocks []block) bool {
+	h := sha256.New()
+	for i := range blocks {
+		h.Write([]byte(blocks[i].norm))
+		h.Write([]byte{0})
+	}
+	var d [32]byte
+	h.Sum(d[:0])
+	if c.whole[d] {
+		return true
+	}
+	c.whole[d] = true
+	return false
 }

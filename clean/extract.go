@@ -172,8 +172,11 @@ func cutCommentTail(blocks []block, kept, fixed []bool, reasons []string) {
 	}
 	for i := range blocks {
 		b := &blocks[i]
-		if kept[i] && len(b.text) <= 60 && seen > 0 && seen*3 >= total && commentHeading.MatchString(b.text) {
-			for j := i; j < len(blocks); j++ {
+		if !fixed[i] && len(b.text) <= 60 && seen > 0 && seen*3 >= total && commentHeading.MatchString(b.text) {
+			if kept[i] {
+				kept[i], reasons[i] = false, FilterCommentsTail
+			}
+			for j := i + 1; j < len(blocks); j++ {
 				if !fixed[j] && kept[j] {
 					kept[j], reasons[j] = false, FilterCommentsTail
 				}
