@@ -61,11 +61,12 @@ func compose(r *rng, t topic, v map[string]string) story {
 	lead := expand(r, pick(r, t.leads), v)
 	s.paragraphs = append(s.paragraphs, fill(lead, take, len(pool)))
 	bodyParas := r.between(3, 5)
-	for i := 0; i < bodyParas && len(pool) > 0; i++ {
-		s.paragraphs = append(s.paragraphs, fill(take(), take, len(pool)))
+	// Keep two sentences back so the closing paragraph can reach minWords.
+	for i := 0; i < bodyParas && len(pool) > 3; i++ {
+		s.paragraphs = append(s.paragraphs, fill(take(), take, len(pool)-2))
 	}
 	closer := expand(r, pick(r, t.closers), v)
-	if words(closer) < minWords && len(pool) > 0 {
+	for words(closer) < minWords && len(pool) > 0 {
 		closer = take() + " " + closer
 	}
 	s.paragraphs = append(s.paragraphs, closer)

@@ -18,7 +18,11 @@ type topic struct {
 // topics lists every kind of story. The order is part of the corpus: changing
 // it changes every article.
 func topics() []topic {
-	return []topic{councilTopic(), weatherTopic(), sportTopic(), scienceTopic(), businessTopic(), transportTopic()}
+	ts := []topic{councilTopic(), weatherTopic(), sportTopic(), scienceTopic(), businessTopic(), transportTopic()}
+	for i := range ts {
+		ts[i].body = append(ts[i].body, extraBody[ts[i].name]...)
+	}
+	return ts
 }
 
 func councilTopic() topic {
@@ -49,7 +53,7 @@ func councilTopic() topic {
 			"\"{This is a|It is a} {once-in-a-generation|long overdue} {chance|opportunity} to {give $TOWN something it can be proud of|bring life back to the town centre},\" said $ROLE $P1 {after the vote|following the meeting}.",
 			"$P1 {said|told councillors} the {authority|council} had \"{listened carefully|taken on board every objection}\" and that the {scheme|plan} had been {changed|amended} {three times|several times} as a result.",
 			"\"{We are not against|Nobody here is opposed to} {investment in the town|new facilities}, but {this is the wrong site|the numbers simply do not add up},\" {said|argued} opposition councillor $P2, who represents the $WARD ward.",
-			"\"{People have waited long enough|The town has waited long enough},\" {one resident|a shop owner on $STREET}, $P4, told the $OUTLET. \"{Now they need to get it built on time|I just hope they stick to the budget}.\"",
+			"\"{People have waited long enough|The town has waited long enough},\" {one resident|a shop owner on $STREET}, $P4, told $OUTLET. \"{Now they need to get it built on time|I just hope they stick to the budget}.\"",
 		},
 		closers: []string{
 			"{The council|A spokesperson for $COUNCIL} said {further details|a timetable for the work} would be {published on its website|set out} {in the coming weeks|once contracts are signed}.",

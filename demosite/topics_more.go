@@ -29,7 +29,7 @@ func sportTopic() topic {
 			"$P2L {said afterwards|told reporters} that {his first goal|the opener} {had come from|was the result of} {a move they had practised all week|hours on the training ground}. \"{It is a great feeling|You dream about days like this},\" he said.",
 		},
 		closers: []string{
-			"$CLUB1 {travel to|host} $CLUB3 {next|on} $DAY2, {while|and} $CLUB2 {face|welcome} {a cup tie|the league leaders} {in midweek|the following weekend}.",
+			"$CLUB1 {are back in action|play again} {next|on} $DAY2, {while|and} $CLUB2 {face|welcome} {a cup tie|the league leaders} {in midweek|the following weekend}.",
 			"$CLUB1 {will|are due to} {name their squad|hold a press conference} {on $DAY2|later in the week} {ahead of|before} {their trip to $CLUB3|a visit from $CLUB3}, with $P1 {hoping|expecting} {to have his captain back|to have a full squad to choose from}.",
 		},
 		captions: []string{"$P2 celebrates his opening goal at $GROUND.", "$CLUB1 players applaud the crowd after the final whistle."},

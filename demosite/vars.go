@@ -35,7 +35,7 @@ func newPools(r *rng) pools {
 // whole corpus (it owns towns[g]) and k its index among stories of its topic.
 func storyVars(r *rng, p pools, t topic, g, k int, outlet string) map[string]string {
 	v := map[string]string{
-		"TOWN": p.towns[g], "OUTLET": outlet,
+		"TOWN": p.towns[g], "OUTLET": outletRef(outlet),
 		"RIVER": pick(r, rivers), "STREET": pick(r, streets), "WARD": pick(r, wards),
 		"MONTH": pick(r, months), "N1": itoa(r.between(3, 12)), "N2": itoa(r.between(20, 95)),
 		"N3": itoa(r.between(120, 880)), "N4": thousands(r.between(12, 98) * 100),
@@ -105,6 +105,14 @@ func topicVars(r *rng, p pools, name string, k int, v map[string]string) {
 	case "transport":
 		v["OPERATOR"] = pick(r, operators)
 	}
+}
+
+// outletRef is how a story names its own outlet mid-sentence.
+func outletRef(name string) string {
+	if strings.HasPrefix(name, "The ") {
+		return name
+	}
+	return "the " + name
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
