@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 	"net/url"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -29,4 +31,23 @@ func readable(doc *html.Node, pageURL *url.URL) (Result, *html.Node, error) {
 		res.Published = t
 	}
 	return res, article.Node, nil
+}
+
+// readabilityText is readability alone on one page, with no rules and no
+// filters: the baseline the benchmark compares Extract against.
+func readabilityText(page []byte, pageURL *url.URL) (string, error) {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return "", fmt.Errorf("parse html: %w", err)
+	}
+	p := readability.NewParser()
+	article, err := p.ParseAndMutate(doc, pageURL)
+	if err != nil || article.Node == nil {
+		return "", err
+	}
+	var sb strings.Builder
+	if err := article.RenderText(&sb); err != nil {
+		return "", fmt.Errorf("render text: %w", err)
+	}
+	return sb.String(), nil
 }
