@@ -3,6 +3,8 @@ package fetch_test
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -83,14 +85,38 @@ func (s *site) count(path string) int {
 	return n
 }
 
+var vocabulary = strings.Fields(`council harbour budget dredging channel winter storm mayor
+river bridge school teacher museum exhibition railway station tram cyclist farmer harvest
+drought rainfall festival orchestra theatre hospital nurse surgeon election ballot candidate
+debate factory workers strike union wages market prices bakery fisherman trawler quota
+library archive volunteer charity donation stadium league striker goalkeeper coach referee
+airport runway noise residents petition court judge verdict appeal police inquiry witness
+forest wildfire firefighters evacuation village tourism hotel ferry island lighthouse`)
+
+// articleText is a deterministic, article-like text unique to title:
+// different titles give texts far apart in SimHash.
+func articleText(title string) []string {
+	h := fnv.New64a()
+	h.Write([]byte(title))
+	rng := rand.New(rand.NewPCG(h.Sum64(), 7))
+	paras := make([]string, 5)
+	for i := range paras {
+		words := make([]string, 30)
+		for j := range words {
+			words[j] = vocabulary[rng.IntN(len(vocabulary))]
+		}
+		paras[i] = fmt.Sprintf("%s reported that the %s.", title, strings.Join(words, " "))
+	}
+	return paras
+}
+
 // articleHTML is a page readability recognises as an article.
-func articleHTML(title string, extra string) string {
+func articleHTML(title string, extraHead string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<!doctype html><html><head><meta charset=utf-8><title>%s</title>%s</head><body>", title, extra)
+	fmt.Fprintf(&b, "<!doctype html><html><head><meta charset=utf-8><title>%s</title>%s</head><body>", title, extraHead)
 	fmt.Fprintf(&b, "<nav><a href=/>Home</a></nav><article><h1>%s</h1>", title)
-	for i := range 5 {
-		fmt.Fprintf(&b, "<p>Paragraph %d of %s. The council met on Tuesday to discuss the new budget for the harbour, "+
-			"and members argued at length about the cost of dredging the channel before winter storms arrive.</p>", i, title)
+	for _, p := range articleText(title) {
+		fmt.Fprintf(&b, "<p>%s</p>", p)
 	}
 	b.WriteString("</article></body></html>")
 	return b.String()

@@ -187,9 +187,16 @@ func (db *DB) PendingByHost(ctx context.Context) (map[string]int, error) {
 }
 
 // Lease moves a pending URL to leased until the given time. A URL that is
-// not pending is left alone and reported with ok=false.
+// not pending is left alone and reported with ok=false. Concurrent leases
+// share one commit (bbolt's Batch): every worker leases before each
+// request, and one fsync per lease would queue up in front of the commits
+// that store pages.
 func (db *DB) Lease(ctx context.Context, url string, until time.Time) (ok bool, err error) {
-	err = db.update(ctx, func(tx *bbolt.Tx) error {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	err = db.bolt.Batch(func(tx *bbolt.Tx) error {
+		ok = false // Batch may run the function again
 		b := tx.Bucket(bucketFrontier)
 		v := b.Get([]byte(url))
 		if v == nil {
@@ -274,6 +281,11 @@ func (db *DB) finishDocTx(tx *bbolt.Tx, o *crawler.Outcome, res *crawler.FinishR
 	target := o.AliasOf
 	if o.Document != nil && target == "" {
 		target = otherHolderTx(tx, o.Document.ContentHash, o.Document.CanonicalURL)
+		if target == "" && sameDocumentTx(tx, o.Document) {
+			// A redirect or alias led back to a page stored unchanged:
+			// record the address, rewrite nothing.
+			target = o.Document.CanonicalURL
+		}
 	}
 	if target == "" {
 		if o.Document == nil {
@@ -345,4 +357,15 @@ func otherHolderTx(tx *bbolt.Tx, hash, self string) string {
 		}
 	}
 	return ""
+}
+
+// sameDocumentTx reports whether doc's canonical URL already holds a
+// document with the same text.
+func sameDocumentTx(tx *bbolt.Tx, doc *crawler.Document) bool {
+	v := tx.Bucket(bucketDocuments).Get([]byte(doc.CanonicalURL))
+	if v == nil {
+		return false
+	}
+	old, err := decodeDocument(v)
+	return err == nil && old.ContentHash == doc.ContentHash
 }
