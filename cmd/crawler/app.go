@@ -26,6 +26,10 @@ type app struct {
 	tracker *tracker
 	rules   *siteRules
 
+	// learnMu serialises learning, so that jobs finishing together do not
+	// learn the same site at once and overwrite each other's rules.
+	learnMu sync.Mutex
+
 	mu      sync.Mutex
 	cfg     Config
 	crawler *fetch.Crawler
@@ -137,7 +141,9 @@ func (a *app) runJob(ctx context.Context, name string) (crawler.RunReport, error
 		rep.ID = start.UTC().Format("20060102T150405.000Z")
 	}
 	if ctx.Err() == nil {
+		a.learnMu.Lock()
 		a.learnSites(ctx, a.tracker.sitesSince(start))
+		a.learnMu.Unlock()
 	}
 	return rep, err
 }
