@@ -96,6 +96,10 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	if prune && len(bodyNodes) == 0 {
 		pruneTemplate(doc, rs, ld, &pr)
 	}
+	var raw []rawBlock
+	if len(bodyNodes) == 0 {
+		raw = judgeRaw(doc, rs, docTitle(doc))
+	}
 	res, root, err := readable(doc, pageURL)
 	if err != nil {
 		return Result{}, false, err
@@ -112,6 +116,7 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	}
 	res.Removed, res.Blocks = pr.removed, pr.blocks
 	decide(&res, blocks, root, rs, ld)
+	gapFill(&res, raw)
 	return res, len(pr.removed) > 0, nil
 }
 

@@ -18,6 +18,9 @@ const (
 	FilterOrphanHead   = "generic:orphan-heading"
 	FilterMarkup       = "generic:markup"
 	FilterDateline     = "generic:dateline"
+	// FilterGapFill marks kept blocks put back from the raw page (a reason
+	// for keeping, not for dropping).
+	FilterGapFill = "generic:gap-fill"
 )
 
 // Thresholds of the generic filters, in bytes of block text.

@@ -64,7 +64,17 @@ func stableToken(t string) bool {
 // chromeWords splits a class/id token into its words ("share-bar_top" ->
 // share, bar, top), lower-cased, for matching against chrome vocabularies.
 func chromeWords(token string) []string {
-	return strings.FieldsFunc(strings.ToLower(token), func(r rune) bool {
+	var b strings.Builder
+	prevLower := false
+	for _, r := range token {
+		// camelCase boundaries split too: "shareBar", "imgCaption"
+		if r >= 'A' && r <= 'Z' && prevLower {
+			b.WriteByte(' ')
+		}
+		prevLower = r >= 'a' && r <= 'z'
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return strings.FieldsFunc(b.String(), func(r rune) bool {
 		return r == '-' || r == '_' || r == ' ' || r == ':' || r == '.'
 	})
 }
