@@ -77,7 +77,12 @@ func (s *scheduler) configure(host string, gap time.Duration, next, blocked time
 func (s *scheduler) setGap(host string, gap time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.slot(host).gap = gap
+	h := s.slot(host)
+	if !h.next.IsZero() {
+		// The request that taught us the gap (robots.txt) counts too.
+		h.next = h.next.Add(gap - h.gap)
+	}
+	h.gap = gap
 }
 
 // block keeps a host idle until t.
