@@ -184,7 +184,9 @@ func TestFault429RetryAfter(t *testing.T) {
 func TestFaultRedirects(t *testing.T) {
 	t.Run("loop", func(t *testing.T) {
 		mux := oneArticle(func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/b.html", http.StatusFound) })
-		mux.HandleFunc("/b.html", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/story.html", http.StatusMovedPermanently) })
+		mux.HandleFunc("/b.html", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/story.html", http.StatusMovedPermanently)
+		})
 		f := crawlOne(t, mux, nil)
 		if f.stored(t) || f.entry.State != crawler.StateFailed || !strings.Contains(f.entry.LastError, "redirects") {
 			t.Errorf("state=%s error=%q, want failed with too many redirects", f.entry.State, f.entry.LastError)
