@@ -34,6 +34,9 @@ func commands() []command {
 		{"status", "print the running daemon's status (asks its admin endpoint)", runStatus},
 		{"export", "write stored documents as JSON lines to stdout", runExport},
 		{"demo", "crawl a built-in demo site and show what the crawler keeps", runDemo},
+		{"explain", "show how a stored page is cleaned: every block, KEEP or DROP, and why", runExplain},
+		{"rules", "show a site's cleaning rules, or pin or disable one (offline)", runRules},
+		{"reclean", "clean stored pages again with the current rules (offline)", runReclean},
 		{"extract", "clean HTML files listed in a manifest, no network (benchmark contract)", runExtract},
 	}
 }
