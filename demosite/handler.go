@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"html/template"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -56,7 +57,7 @@ func (h *outletHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	base := "http://" + r.Host
+	base := baseURL(r)
 	p := r.URL.Path
 	switch {
 	case p == "/robots.txt":
@@ -126,6 +127,16 @@ func (h *outletHandler) xml(w http.ResponseWriter, r *http.Request, ctype string
 		return
 	}
 	h.text(w, r, ctype, body)
+}
+
+// baseURL is the outlet's root as the client addressed it. A request with
+// no Host (HTTP/1.0) gets the listener's own address.
+func baseURL(r *http.Request) string {
+	host := r.Host
+	if a, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); host == "" && ok {
+		host = a.String()
+	}
+	return "http://" + host
 }
 
 func (h *outletHandler) robots(base string) []byte {

@@ -57,14 +57,14 @@ func storyVars(r *rng, p pools, t topic, g, k int, outlet string) map[string]str
 	return v
 }
 
-// people sets P1..P5 (full names) and P1L..P5L (surnames), all different.
+// people sets P1..P6 (full names) and P1L..P6L (surnames), all different.
 func people(r *rng, v map[string]string, male bool) {
 	firsts := firstNames
 	if male {
 		firsts = maleFirstNames
 	}
 	fs, ss := shuffled(r, firsts), shuffled(r, surnames)
-	for i := 1; i <= 5; i++ {
+	for i := 1; i <= 6; i++ {
 		v[fmt.Sprintf("P%d", i)] = fs[i] + " " + ss[i]
 		v[fmt.Sprintf("P%dL", i)] = ss[i]
 	}
