@@ -37,7 +37,8 @@ func storyVars(r *rng, p pools, t topic, g, k int, outlet string) map[string]str
 	v := map[string]string{
 		"TOWN": p.towns[g], "OUTLET": outletRef(outlet),
 		"RIVER": pick(r, rivers), "STREET": pick(r, streets), "WARD": pick(r, wards),
-		"MONTH": pick(r, months), "N1": itoa(r.between(3, 12)), "N2": itoa(r.between(20, 95)),
+		"MONTH": pick(r, months), "N1": itoa(r.between(3, 12)), "N1B": itoa(r.between(2, 9)),
+		"N2": itoa(r.between(20, 95)), "N2B": itoa(r.between(15, 60)), "N2C": itoa(r.between(25, 140)),
 		"N3": itoa(r.between(120, 880)), "N4": thousands(r.between(12, 98) * 100),
 		"PCT": itoa(r.between(6, 38)), "SMALLPCT": itoa(r.between(2, 9)),
 		"MONEY":    fmt.Sprintf("£%d.%d million", r.between(2, 48), r.between(1, 9)),
