@@ -39,7 +39,7 @@ func site(t *testing.T, i int) (*httptest.Server, demosite.Outlet) {
 func writeConfig(t *testing.T, dir string, o demosite.Outlet, extra string) string {
 	t.Helper()
 	q := func(s []string) string {
-		b, _ := json.Marshal(s)
+		b, _ := json.Marshal(append([]string{}, s...))
 		return string(b)
 	}
 	cfg := fmt.Sprintf(`
