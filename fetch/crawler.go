@@ -63,11 +63,19 @@ type hostInfo struct {
 
 // Crawl runs job once: it polls the job's seeds, feeds and sitemaps and
 // fetches what they lead to until the frontier is drained or MaxPages is
-// reached. Cancelling ctx aborts in-flight requests, returns their URLs to
-// pending and returns; the next Crawl of the job resumes that frontier.
+// reached. Cancelling ctx stops new requests, lets requests in flight
+// finish (for at most Timeout) and store their pages, returns the other
+// URLs to pending and returns; the next Crawl of the job resumes that
+// frontier.
 func (c *Crawler) Crawl(ctx context.Context, job Job) (crawler.RunReport, error) {
 	start := time.Now()
-	r, err := c.newRun(ctx, job)
+	// Requests already sent when ctx is cancelled get up to Timeout to
+	// finish, so their pages are stored rather than fetched again later.
+	reqCtx, cancelReq := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelReq()
+	stopGrace := context.AfterFunc(ctx, func() { time.AfterFunc(c.opts.Timeout, cancelReq) })
+	defer stopGrace()
+	r, err := c.newRun(reqCtx, job)
 	if err != nil {
 		return crawler.RunReport{Job: job.Name, Start: start, Err: err.Error()}, err
 	}
@@ -83,14 +91,14 @@ func (c *Crawler) Crawl(ctx context.Context, job Job) (crawler.RunReport, error)
 	return rep, err
 }
 
-func (c *Crawler) newRun(ctx context.Context, job Job) (*run, error) {
+func (c *Crawler) newRun(reqCtx context.Context, job Job) (*run, error) {
 	sc, err := compileScope(job)
 	if err != nil {
 		return nil, err
 	}
 	return &run{
 		c: c, job: job, scope: sc,
-		col:    newCollector(ctx, c.opts),
+		col:    newCollector(reqCtx, c.opts),
 		sched:  newScheduler(),
 		agent:  agentToken(c.opts.UserAgent),
 		log:    c.opts.Logger.With("job", job.Name),

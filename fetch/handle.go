@@ -45,8 +45,8 @@ func (r *run) handle(ctx context.Context, e crawler.URLEntry) {
 	resp, final, err := r.follow(ctx, e, &held)
 	retry := false
 	switch {
-	case ctx.Err() != nil:
-		out.Entry.State = crawler.StatePending
+	case err != nil && ctx.Err() != nil:
+		out.Entry.State, out.Entry.LastError = crawler.StatePending, ""
 	case err != nil:
 		retry = r.failed(&out, err)
 	default:

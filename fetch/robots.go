@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -112,8 +113,8 @@ func (r *run) robotsFor(ctx context.Context, host string) (robotsRules, error) {
 		return rules, nil
 	}
 	status, body, err := r.fetchRobots(ctx, host)
-	if err != nil && ctx.Err() != nil {
-		return robotsRules{}, ctx.Err()
+	if err != nil && (ctx.Err() != nil || errors.Is(err, ErrPrivateAddress)) {
+		return robotsRules{}, err
 	}
 	rules = parseRobots(status, body, r.agent)
 	r.mu.Lock()
