@@ -54,6 +54,9 @@ func checkArticle(t *testing.T, o Outlet, a Article) {
 		}
 	}
 	for _, p := range a.Paragraphs {
+		if msg := proseFault(p); msg != "" {
+			t.Errorf("%s %q: %s in %q", o.Name, a.Title, msg, p)
+		}
 		if n := words(p); n < minWords || n > maxWords {
 			t.Errorf("%s %q: paragraph of %d words, want %d to %d: %q", o.Name, a.Title, n, minWords, maxWords, p)
 		}
@@ -63,6 +66,25 @@ func checkArticle(t *testing.T, o Outlet, a Article) {
 			}
 		}
 	}
+}
+
+// proseFault reports slips that template assembly could introduce: a word
+// repeated ("the the"), stray spacing, or a paragraph that does not end a
+// sentence.
+func proseFault(p string) string {
+	w := strings.Fields(strings.ToLower(p))
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return "repeated word " + w[i]
+		}
+	}
+	switch {
+	case strings.Contains(p, "  ") || strings.Contains(p, " ,") || strings.Contains(p, " ."):
+		return "stray space"
+	case !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, ".\""):
+		return "unfinished sentence"
+	}
+	return ""
 }
 
 func TestOutletsDeterministic(t *testing.T) {

@@ -42,7 +42,7 @@ func councilTopic() topic {
 		body: []string{
 			"The {proposal|scheme} {drew|attracted} $N3 {written comments|objections|letters} during the consultation, {most of them|many of them} {concerned with parking and traffic|about the loss of green space|focused on the cost to taxpayers}, according to a report presented to the committee.",
 			"Officers told members that the {site|land} {had been empty since|has stood largely unused since} $PASTYEAR and that {maintaining it|securing the empty buildings} was costing the authority about $MONEY2 a year.",
-			"Under the {approved|revised} plans, the {developer|council} will {fund|pay for} {new crossings|a widened footpath|extra cycle parking} on $STREET and {plant|replace} $N2 trees {along the boundary|around the site}.",
+			"Under the {approved|revised} plans, the {developer|council} will {fund|pay for} {new crossings|a widened footpath|extra cycle parking} on $STREET and {plant|replace} $N2C trees {along the boundary|around the site}.",
 			"A {traffic study|transport assessment} commissioned by the council {estimated|predicted} that {peak-hour|weekday} traffic on $STREET would {rise|increase} by about $PCT per cent once the {scheme|site} {opens|is complete}.",
 			"The {council's|authority's} {finance director|chief finance officer}, $P3, {told the meeting|confirmed} that the {borrowing|loan} would be {repaid|covered} from {rental income|savings elsewhere in the budget} over $N1 years.",
 			"{Residents of|People living near} $STREET {had asked for|campaigned for} {a smaller building|a lower roofline|the old facade to be kept}, and the {final design|revised design} {reduces the height by one storey|keeps the original brick frontage}.",
@@ -51,7 +51,7 @@ func councilTopic() topic {
 			"{Local businesses|Traders on $STREET} {have been divided|are split} over the plans, with some {welcoming the extra footfall|hoping for more customers} and others {worried about months of roadworks|concerned about the loss of parking}.",
 			"The council said {contractors|the builders} would {be required to|have to} {limit noisy work to weekdays|keep $STREET open throughout construction} and {publish a monthly update|hold drop-in sessions for neighbours}.",
 			"\"{This is a|It is a} {once-in-a-generation|long overdue} {chance|opportunity} to {give $TOWN something it can be proud of|bring life back to the town centre},\" said $ROLE $P1 {after the vote|following the meeting}.",
-			"$P1 {said|told councillors} the {authority|council} had \"{listened carefully|taken on board every objection}\" and that the {scheme|plan} had been {changed|amended} {three times|several times} as a result.",
+			"$ROLE $P1 {said|told councillors} the {authority|council} had \"{listened carefully|taken on board every objection}\" and that the {scheme|plan} had been {changed|amended} {three times|several times} as a result.",
 			"\"{We are not against|Nobody here is opposed to} {investment in the town|new facilities}, but {this is the wrong site|the numbers simply do not add up},\" {said|argued} opposition councillor $P2, who represents the $WARD ward.",
 			"\"{People have waited long enough|The town has waited long enough},\" {one resident|a shop owner on $STREET}, $P4, told $OUTLET. \"{Now they need to get it built on time|I just hope they stick to the budget}.\"",
 		},
