@@ -22,6 +22,9 @@ type Job struct {
 	// LastRun is when the job last started before this process; zero means
 	// never, so the job runs at once.
 	LastRun time.Time
+	// Last is the job's most recent finished run before this process, shown
+	// by Status until the job runs again; nil means none.
+	Last *crawler.RunReport
 }
 
 // Parse checks a schedule expression and returns the parsed schedule.

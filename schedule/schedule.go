@@ -109,7 +109,7 @@ func (r *Runner) newEntries(jobs []Job, old []*entry, now time.Time) ([]*entry, 
 			errs = append(errs, fmt.Errorf("job %q: %w", j.Name, err))
 			continue
 		}
-		e := &entry{job: j, sched: s}
+		e := &entry{job: j, sched: s, last: j.Last}
 		if i := slices.IndexFunc(old, func(o *entry) bool { return o.job.Name == j.Name }); i >= 0 {
 			prev := *old[i]
 			e.running, e.started, e.trigger, e.last = prev.running, prev.started, prev.trigger, prev.last

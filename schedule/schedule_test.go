@@ -105,8 +105,9 @@ func TestRunsOnScheduleAndAtStart(t *testing.T) {
 func TestLastRunDelaysFirstRun(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		rc := &recorder{}
+		prev := &crawler.RunReport{Job: "recent", Stored: 7}
 		jobs := []Job{
-			{Name: "recent", Schedule: "@every 1h", LastRun: time.Now().Add(-20 * time.Minute)},
+			{Name: "recent", Schedule: "@every 1h", LastRun: time.Now().Add(-20 * time.Minute), Last: prev},
 			{Name: "stale", Schedule: "@every 1h", LastRun: time.Now().Add(-5 * time.Hour)},
 		}
 		r, err := New(jobs, rc.run, Options{})
@@ -114,6 +115,9 @@ func TestLastRunDelaysFirstRun(t *testing.T) {
 			t.Fatal(err)
 		}
 		stop := start(t, r)
+		if st := r.Status()[0]; st.Last == nil || st.Last.Stored != 7 {
+			t.Errorf("status before the first run = %+v, want the previous process's last run", st)
+		}
 		if rc.count("recent") != 0 || rc.count("stale") != 1 {
 			t.Fatalf("at start: recent=%d stale=%d, want 0 and 1 (one catch-up run)", rc.count("recent"), rc.count("stale"))
 		}

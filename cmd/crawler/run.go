@@ -130,9 +130,10 @@ func scheduleJobs(ctx context.Context, a *app, cfg Config) ([]schedule.Job, erro
 		if err != nil {
 			return nil, fmt.Errorf("job %s history: %w", j.Name, err)
 		}
-		for _, r := range runs {
-			if !r.Skipped && r.Start.After(sj.LastRun) {
-				sj.LastRun = r.Start
+		for _, r := range runs { // newest first
+			if !r.Skipped {
+				sj.LastRun, sj.Last = r.Start, &r
+				break
 			}
 		}
 		jobs = append(jobs, sj)
