@@ -198,13 +198,13 @@ func (d *daemon) serve(ctx context.Context) error {
 // runJob is the scheduler's RunFunc.
 func (d *daemon) runJob(ctx context.Context, name string) (crawler.RunReport, error) {
 	d.notify.status("crawling: job " + name)
-	rep, err := d.app.runJob(ctx, name)
-	d.notify.status(d.activity())
-	return rep, err
+	return d.app.runJob(ctx, name)
 }
 
-// onReport records every finished or skipped run.
+// onReport records every finished or skipped run. The scheduler calls it
+// after marking the run finished, so the STATUS= line it sends is current.
 func (d *daemon) onReport(rep crawler.RunReport) {
+	defer d.notify.status(d.activity())
 	if err := d.app.recordRun(rep); err != nil {
 		d.log.Error("record job run", keyJob, rep.Job, keyError, err)
 	}
