@@ -152,7 +152,7 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&cfg); err != nil {
-		return Config{}, decodeError(name, err)
+		return Config{}, decodeError(name, data, err)
 	}
 	// go-toml builds each [[jobs]] entry from scratch, so job defaults are
 	// applied afterwards to the keys an entry leaves out (an explicit
@@ -161,7 +161,7 @@ func ParseConfig(name string, data []byte) (Config, error) {
 		Jobs []map[string]any `toml:"jobs"`
 	}
 	if err := toml.Unmarshal(data, &probe); err != nil {
-		return Config{}, decodeError(name, err)
+		return Config{}, decodeError(name, data, err)
 	}
 	def := defaultJob()
 	for i, keys := range probe.Jobs {
@@ -180,7 +180,7 @@ func ParseConfig(name string, data []byte) (Config, error) {
 }
 
 // decodeError rewrites go-toml errors as "file:line: message".
-func decodeError(name string, err error) error {
+func decodeError(name string, data []byte, err error) error {
 	var strict *toml.StrictMissingError
 	if errors.As(err, &strict) {
 		errs := make([]error, 0, len(strict.Errors))
@@ -189,6 +189,9 @@ func decodeError(name string, err error) error {
 			errs = append(errs, fmt.Errorf("%s:%d: unknown key %s", name, row, strings.Join(e.Key(), ".")))
 		}
 		return errors.Join(errs...)
+	}
+	if derr := checkDurationTypes(name, data); derr != nil {
+		return derr
 	}
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
