@@ -57,7 +57,7 @@ func crashChild(path string, seeds []string) int {
 func TestCrashRecovery(t *testing.T) {
 	hosts, perHost, kills := 20, 100, 20
 	if testing.Short() {
-		hosts, perHost, kills = 20, 20, 5
+		hosts, perHost, kills = 10, 50, 5
 	}
 	sites := make([]*site, hosts)
 	seeds := make([]string, hosts)

@@ -119,11 +119,8 @@ func (r *run) execute(ctx context.Context) error {
 	if _, err := r.c.store.ResetLeases(ctx); err != nil {
 		return err
 	}
-	resumed, err := r.c.store.BeginRun(ctx, r.job.Name, r.now())
+	resumed, err := r.c.store.BeginRun(ctx, r.job.Name, r.startEntries(), r.now())
 	if err != nil {
-		return err
-	}
-	if _, err := r.c.store.Enqueue(ctx, r.startEntries()); err != nil {
 		return err
 	}
 	pending, err := r.c.store.Pending(ctx, r.job.Name)

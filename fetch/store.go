@@ -12,10 +12,11 @@ import (
 // Every method may block on the database and honours ctx only before it
 // starts a transaction.
 type Store interface {
-	// BeginRun marks job's run as started; resumed is true when the previous
-	// run died and its frontier should be carried on. A fresh run puts the
-	// job's seeds, feeds and sitemaps back to pending.
-	BeginRun(ctx context.Context, job string, now time.Time) (resumed bool, err error)
+	// BeginRun marks job's run as started and adds the start entries not
+	// yet in the frontier; resumed is true when the previous run died and
+	// its frontier is carried on. A fresh run puts the start entries, and
+	// the feeds and sitemaps discovered earlier, back to pending.
+	BeginRun(ctx context.Context, job string, starts []crawler.URLEntry, now time.Time) (resumed bool, err error)
 	// EndRun marks job's run as finished. Idempotent.
 	EndRun(ctx context.Context, job string) error
 	// ResetLeases returns leased URLs of dead runs to pending.

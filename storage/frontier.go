@@ -78,23 +78,32 @@ func (db *DB) FrontierEntry(ctx context.Context, url string) (e crawler.URLEntry
 	return e, ok, nil
 }
 
-// BeginRun marks a run of job as in progress. When the previous run of the
-// job ended normally it returns resumed=false and puts the job's seeds,
-// feeds and sitemaps back to pending so they are polled again; when the
-// previous run died (the mark is still there) it returns resumed=true and
-// changes nothing, so the run carries on where the dead one stopped.
-func (db *DB) BeginRun(ctx context.Context, job string, now time.Time) (resumed bool, err error) {
+// BeginRun marks a run of job as in progress and adds the job's start
+// entries (its seeds, feeds and sitemaps) that are not yet in the frontier.
+//
+// When the previous run of the job ended normally it returns resumed=false
+// and puts the start entries back to pending, whatever their state, so they
+// are polled again, and with them the feeds and sitemaps discovered earlier
+// that were done or failed transiently (Attempts > 0); a discovered feed
+// that failed for good (a 404 on a guessed path) stays failed. When the
+// previous run died (its mark is still there) it returns resumed=true and
+// changes no existing entry, so the run carries on where the dead one
+// stopped.
+func (db *DB) BeginRun(ctx context.Context, job string, starts []crawler.URLEntry, now time.Time) (resumed bool, err error) {
 	err = db.update(ctx, func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketFrontier)
 		marker := []byte(runMarkerPrefix + job)
-		if b.Get(marker) != nil {
-			resumed = true
-			return nil
+		resumed = b.Get(marker) != nil
+		if !resumed {
+			if err := b.Put(marker, []byte(now.UTC().Format(time.RFC3339Nano))); err != nil {
+				return err
+			}
+			if err := repollTx(b, job, starts); err != nil {
+				return err
+			}
 		}
-		if err := b.Put(marker, []byte(now.UTC().Format(time.RFC3339Nano))); err != nil {
-			return err
-		}
-		return repollTx(b, job)
+		_, err := enqueueTx(tx, starts)
+		return err
 	})
 	if err != nil {
 		return false, fmt.Errorf("begin run of %s: %w", job, err)
@@ -102,14 +111,18 @@ func (db *DB) BeginRun(ctx context.Context, job string, now time.Time) (resumed 
 	return resumed, nil
 }
 
-func repollTx(b *bbolt.Bucket, job string) error {
+func repollTx(b *bbolt.Bucket, job string, starts []crawler.URLEntry) error {
+	start := make(map[string]bool, len(starts))
+	for _, e := range starts {
+		start[e.URL] = true
+	}
 	var reset []crawler.URLEntry
 	err := forEachEntry(b, func(e crawler.URLEntry) error {
-		if e.Job != job || (e.State != crawler.StateDone && e.State != crawler.StateFailed) {
+		if e.Job != job || e.State == crawler.StatePending || e.State == crawler.StateLeased {
 			return nil
 		}
-		switch e.Source {
-		case crawler.SourceSeed, crawler.SourceFeed, crawler.SourceSitemap:
+		discovered := e.Source == crawler.SourceFeed || e.Source == crawler.SourceSitemap
+		if start[e.URL] || (discovered && (e.State == crawler.StateDone || e.Attempts > 0)) {
 			e.State, e.Attempts, e.LastError, e.NotBefore = crawler.StatePending, 0, "", time.Time{}
 			reset = append(reset, e)
 		}

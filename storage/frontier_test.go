@@ -70,23 +70,28 @@ func TestBeginRunRepollsOnlyAfterAFinishedRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
+	transient := entry("http://h/feed", crawler.SourceFeed, crawler.StateFailed)
+	transient.Attempts = 3
 	db.Enqueue(ctx, []crawler.URLEntry{
-		entry("http://h/", crawler.SourceSeed, crawler.StateDone),
-		entry("http://h/feed", crawler.SourceFeed, crawler.StateFailed),
+		entry("http://h/", crawler.SourceSeed, crawler.StateFailed),
+		transient,
+		entry("http://h/rss.xml", crawler.SourceFeed, crawler.StateFailed),
+		entry("http://h/sitemap.xml", crawler.SourceSitemap, crawler.StateDone),
 		entry("http://h/a", crawler.SourceLink, crawler.StateDone),
 	})
-	if resumed, err := db.BeginRun(ctx, "j", time.Now()); resumed || err != nil {
+	starts := []crawler.URLEntry{entry("http://h/", crawler.SourceSeed, crawler.StatePending), entry("http://h/new", crawler.SourceSeed, crawler.StatePending)}
+	if resumed, err := db.BeginRun(ctx, "j", starts, time.Now()); resumed || err != nil {
 		t.Fatalf("first begin: resumed=%v %v", resumed, err)
 	}
 	states := func() []string {
 		var out []string
-		for _, u := range []string{"http://h/", "http://h/feed", "http://h/a"} {
+		for _, u := range []string{"http://h/", "http://h/new", "http://h/feed", "http://h/rss.xml", "http://h/sitemap.xml", "http://h/a"} {
 			e, _, _ := db.FrontierEntry(ctx, u)
 			out = append(out, e.State)
 		}
 		return out
 	}
-	want := []string{crawler.StatePending, crawler.StatePending, crawler.StateDone}
+	want := []string{crawler.StatePending, crawler.StatePending, crawler.StatePending, crawler.StateFailed, crawler.StatePending, crawler.StateDone}
 	if d := cmp.Diff(want, states()); d != "" {
 		t.Fatalf("after fresh begin (-want +got)\n%s", d)
 	}
@@ -94,7 +99,7 @@ func TestBeginRunRepollsOnlyAfterAFinishedRun(t *testing.T) {
 	// The run dies here; the next BeginRun resumes without re-polling.
 	db.Close()
 	db = mustOpenPath(t, path)
-	if resumed, err := db.BeginRun(ctx, "j", time.Now()); !resumed || err != nil {
+	if resumed, err := db.BeginRun(ctx, "j", starts, time.Now()); !resumed || err != nil {
 		t.Fatalf("begin after a dead run: resumed=%v %v", resumed, err)
 	}
 	if e, _, _ := db.FrontierEntry(ctx, "http://h/"); e.State != crawler.StateDone {
@@ -103,7 +108,7 @@ func TestBeginRunRepollsOnlyAfterAFinishedRun(t *testing.T) {
 	if err := db.EndRun(ctx, "j"); err != nil {
 		t.Fatal(err)
 	}
-	if resumed, _ := db.BeginRun(ctx, "j", time.Now()); resumed {
+	if resumed, _ := db.BeginRun(ctx, "j", starts, time.Now()); resumed {
 		t.Fatal("resumed after EndRun")
 	}
 	if e, _, _ := db.FrontierEntry(ctx, "http://h/"); e.State != crawler.StatePending {
