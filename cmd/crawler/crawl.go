@@ -51,6 +51,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var errs []error
 	for _, name := range names {
 		rep, err := a.runJob(ctx, name)
+		log.Info("job run finished", keyJob, name, "run", rep.ID, keyDuration, rep.Duration, "fetched", rep.Fetched, "stored", rep.Stored)
 		if rerr := a.recordRun(rep); rerr != nil {
 			errs = append(errs, rerr)
 		}

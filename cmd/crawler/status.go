@@ -115,8 +115,20 @@ func printStatus(w io.Writer, st admin.Status) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", j.Name, j.Schedule, last, fetched, stored, result, j.Next.Local().Format(time.DateTime))
 	}
+	fmt.Fprintln(tw, "\nHOST\tQUEUED\tNEXT FETCH\tBLOCKED UNTIL\tERRORS\tLAST ERROR")
+	for _, h := range st.Hosts {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s\n", h.Host, h.Pending, clock(h.NextFetch), clock(h.BlockedUntil), h.Errors, h.LastError)
+	}
 	if st.LastError != "" {
 		fmt.Fprintf(tw, "\nlast error: %s\n", st.LastError)
 	}
 	return tw.Flush()
+}
+
+// clock formats t in local time, "-" when zero.
+func clock(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Local().Format(time.DateTime)
 }
