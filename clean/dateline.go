@@ -11,7 +11,7 @@ func init() {
 	for _, w := range strings.Fields(`jan feb mar apr may jun jul aug sep sept oct nov dec
 		january february march april june july august september october november december
 		mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
-		am pm et est edt ct cst cdt pt pst pdt gmt utc bst cet cest
+		am pm et est edt ct cst cdt pt pst pdt gmt utc bst cet cest uk
 		updated published posted last modified on at
 		januar februar märz mär april mai juni juli august oktober okt dezember dez
 		montag dienstag mittwoch donnerstag freitag samstag sonntag uhr um am aktualisiert veröffentlicht stand
@@ -21,19 +21,27 @@ func init() {
 	}
 }
 
-// dateOnly reports whether a short block is nothing but a date or time.
+// dateOnly reports whether a short block is a date or time line, perhaps
+// with a name attached ("Jane Doe, 04.08.05, 1:21 PM ET"): at least as many
+// date words and numbers as other words, and at most three others.
 func dateOnly(b *block) bool {
 	if len(b.text) > 60 {
 		return false
 	}
-	digits := false
+	digits, named, dated, other := false, false, 0, 0
 	for _, w := range strings.Fields(b.norm) {
 		switch {
 		case w == "0":
 			digits = true
-		case !dateWords[w]:
-			return false
+			dated++
+		case dateWords[w]:
+			dated++
+			named = true
+		default:
+			other++
 		}
 	}
-	return digits
+	// Other words need a real date word beside the numbers, or "390 kcal"
+	// and "0.091 GB/s" would pass.
+	return digits && (other == 0 || named && other <= 3 && dated >= other)
 }

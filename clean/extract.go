@@ -138,6 +138,7 @@ func decide(res *Result, blocks []block, root *html.Node, rs *ruleSet, ld string
 	kept := make([]bool, len(blocks))
 	fixed := make([]bool, len(blocks)) // kept by a keep rule or JSON-LD: filters may not drop
 	f := newFilterCtx(blocks, root, res.Title)
+	f.bylineNorm = normText(res.Byline)
 	for i := range blocks {
 		b := &blocks[i]
 		switch id := rs.keep(b); {

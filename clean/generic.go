@@ -18,6 +18,7 @@ const (
 	FilterOrphanHead   = "generic:orphan-heading"
 	FilterMarkup       = "generic:markup"
 	FilterDateline     = "generic:dateline"
+	FilterByline       = "generic:byline"
 	// FilterGapFill marks kept blocks put back from the raw page (a reason
 	// for keeping, not for dropping).
 	FilterGapFill = "generic:gap-fill"
@@ -45,9 +46,6 @@ func genericReason(b *block, f *filterCtx) string {
 	case n <= 120 && creditPhrase.MatchString(b.text):
 		return FilterCaption
 	case n <= shortBlock && f.hasClassWord(b.node, chromeClassWords):
-		if debugHook != nil {
-			debugHook(b, f.root)
-		}
 		return FilterChromeClass
 	case b.linkDensity() >= 0.8, n <= linkShort && b.linkDensity() >= 0.5:
 		return FilterLinkDense
@@ -55,6 +53,10 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterPhrase
 	case dateOnly(b):
 		return FilterDateline
+	case n <= 80 && (f.bylineNorm != "" && b.norm == f.bylineNorm || bylinePhrase.MatchString(b.text)):
+		return FilterByline
+	case n <= 150 && f.imageCaption(b):
+		return FilterCaption
 	}
 	return ""
 }
@@ -69,8 +71,9 @@ func creditLike(b *block) bool {
 type filterCtx struct {
 	root      *html.Node
 	titleNorm string
-	textLen   map[*html.Node]int // text bytes under each element of the article
-	total     int
+	textLen    map[*html.Node]int // text bytes under each element of the article
+	total      int
+	bylineNorm string
 }
 
 func newFilterCtx(blocks []block, root *html.Node, title string) *filterCtx {
@@ -116,7 +119,32 @@ func isHeading(b *block) bool {
 			return len(b.text) <= 120
 		}
 	}
-	return len(b.text) <= 50 && !strings.ContainsAny(b.text[len(b.text)-1:], ".!?\"”")
+	// Outside h1-h6 only a short label ending in a colon or set in
+	// capitals ("Recent News:", "TOP STORIES") introduces a list.
+	return len(b.text) <= 50 && (strings.HasSuffix(b.text, ":") || strings.ToUpper(b.text) == b.text && strings.ToLower(b.text) != b.text)
 }
 
-var debugHook func(b *block, root *html.Node)
+// imageCaption reports a short block that shares a small container with an
+// image and nothing else: the caption under a picture.
+func (f *filterCtx) imageCaption(b *block) bool {
+	p := b.node
+	for range 3 {
+		if p == nil || p == f.root || f.textLen[p] > len(b.text) {
+			return false
+		}
+		if hasImage(p) {
+			return true
+		}
+		p = p.Parent
+	}
+	return false
+}
+
+func hasImage(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Img || c.DataAtom == atom.Picture || hasImage(c)) {
+			return true
+		}
+	}
+	return false
+}

@@ -85,3 +85,7 @@ var commentHeading = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|responses?|k
 
 // markupLeak matches HTML source shown as text (ad fallbacks in noscript).
 var markupLeak = regexp.MustCompile(`(?i)^<(?:a|img|iframe|script|div|span)\b[^>]*>?`)
+
+// bylinePhrase matches "By Jane Doe" lines in the common languages: a
+// short capitalised name after the preposition, no sentence.
+var bylinePhrase = regexp.MustCompile(`^(?i:by|von|par|por|di|door|av|af|de)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|und|et|y|e|&|,)){0,6}\s*$`)
