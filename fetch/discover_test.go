@@ -102,3 +102,25 @@ func TestDiscoveryFeedsAndSitemaps(t *testing.T) {
 		t.Errorf("second run: not_modified=%d feed polls=%d article fetches=%d", rep.NotModified, s.count("/feed.xml"), s.count("/rss/new.html"))
 	}
 }
+
+func TestGuessedFeedPaths(t *testing.T) {
+	mux := http.NewServeMux()
+	s := newSite(t, "", mux)
+	mux.HandleFunc("/{$}", serveHTML(indexHTML()))
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>T</title><item><link>%s/post.html</link></item></channel></rss>`, s.URL)
+	})
+	mux.HandleFunc("/post.html", serveHTML(articleHTML("Post", "")))
+	db := openDB(t)
+	job := fetch.Job{Name: "guess", Seeds: []string{s.URL + "/"}}
+	rep := mustCrawl(t, testOptions(), db, job)
+	if rep.Stored != 1 || s.count("/post.html") != 1 {
+		t.Fatalf("stored %d: feed at a common path not found", rep.Stored)
+	}
+	mustCrawl(t, testOptions(), db, job)
+	if s.count("/rss.xml") != 1 || s.count("/index.xml") != 1 || s.count("/feed") != 2 {
+		t.Errorf("guesses: rss.xml %d, index.xml %d, feed %d; want the misses tried once and the hit re-polled",
+			s.count("/rss.xml"), s.count("/index.xml"), s.count("/feed"))
+	}
+}

@@ -154,7 +154,11 @@ func (r *run) readPage(ctx context.Context, out *crawler.Outcome, resp *response
 		r.discover(out, l, crawler.SourceLink, e.Depth+1, time.Time{})
 	}
 	if e.Source == crawler.SourceSeed {
-		for _, f := range links.feeds {
+		feeds := links.feeds
+		if len(feeds) == 0 && !r.listsSitemaps(e.Host) {
+			feeds = guessFeeds(final)
+		}
+		for _, f := range feeds {
 			r.discover(out, f, crawler.SourceFeed, 0, time.Time{})
 		}
 		return nil
@@ -244,4 +248,26 @@ func (r *run) documentURL(final *url.URL, ref string) string {
 		return c
 	}
 	return fallback
+}
+
+// commonFeedPaths are where sites without feed autodiscovery usually keep
+// one (WordPress, most CMSs, Hugo). A guess that fails with a 4xx stays
+// failed in the frontier, so it costs one request per site, not per run.
+var commonFeedPaths = []string{"/feed", "/rss.xml", "/index.xml"}
+
+func guessFeeds(page *url.URL) []string {
+	out := make([]string, 0, len(commonFeedPaths))
+	for _, p := range commonFeedPaths {
+		out = append(out, page.ResolveReference(&url.URL{Path: p}).String())
+	}
+	return out
+}
+
+// listsSitemaps reports whether the host's robots.txt named sitemaps, in
+// which case guessing feed paths is not worth the requests.
+func (r *run) listsSitemaps(host string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	hi := r.hosts[host]
+	return hi != nil && len(hi.rules.sitemaps) > 0
 }
