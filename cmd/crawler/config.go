@@ -129,7 +129,7 @@ func LoadConfig(path string) (Config, error) {
 		return Config{}, err
 	}
 	if err := cfg.Validate(); err != nil {
-		return Config{}, fmt.Errorf("%s: %w", filepath.Base(path), err)
+		return Config{}, annotate(filepath.Base(path), data, err)
 	}
 	cfg.resolvePaths(filepath.Dir(path))
 	return cfg, nil
