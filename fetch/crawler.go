@@ -247,7 +247,9 @@ func (r *run) saveHost(ctx context.Context, st crawler.HostState) {
 func (r *run) saveHosts(ctx context.Context) {
 	r.mu.Lock()
 	states := make([]crawler.HostState, 0, len(r.hosts))
-	for _, hi := range r.hosts {
+	for host, hi := range r.hosts {
+		// The next run, maybe in a new process, keeps the gap too.
+		hi.state.Host, hi.state.NextFetch = host, r.sched.nextStart(host)
 		states = append(states, hi.state)
 	}
 	r.mu.Unlock()

@@ -85,6 +85,13 @@ func (s *scheduler) setGap(host string, gap time.Duration) {
 	h.gap = gap
 }
 
+// nextStart is the earliest time the host's next request may start.
+func (s *scheduler) nextStart(host string) time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.slot(host).next
+}
+
 // block keeps a host idle until t.
 func (s *scheduler) block(host string, t time.Time) {
 	s.mu.Lock()
