@@ -15,11 +15,15 @@ import (
 	"crawler"
 )
 
-// Crawler runs crawl jobs against a Store. It holds no per-run state, so
-// one Crawler may run several jobs, one after another or at once.
+// Crawler runs crawl jobs against a Store. One Crawler may run several
+// jobs, one after another or at once; use one Crawler per Store, since the
+// first run in progress reclaims the leases a dead process left behind.
 type Crawler struct {
 	opts  Options
 	store Store
+
+	mu     sync.Mutex
+	active int // runs in progress
 }
 
 // New returns a Crawler; zero option fields take DefaultOptions values.
@@ -116,9 +120,10 @@ func runID() string {
 }
 
 func (r *run) execute(ctx context.Context) error {
-	if _, err := r.c.store.ResetLeases(ctx); err != nil {
+	if err := r.c.enter(ctx); err != nil {
 		return err
 	}
+	defer r.c.leave()
 	resumed, err := r.c.store.BeginRun(ctx, r.job.Name, r.startEntries(), r.now())
 	if err != nil {
 		return err
@@ -139,6 +144,29 @@ func (r *run) execute(ctx context.Context) error {
 		return fmt.Errorf("crawl %s: %w", r.job.Name, err)
 	}
 	return r.c.store.EndRun(ctx, r.job.Name)
+}
+
+// enter registers a run. The first run in progress returns every leased
+// URL to pending: the database is locked to this process, so those leases
+// belong to a process that died. Later concurrent runs leave live leases be.
+func (c *Crawler) enter(ctx context.Context) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.active++
+	if c.active > 1 {
+		return nil
+	}
+	if _, err := c.store.ResetLeases(ctx); err != nil {
+		c.active--
+		return err
+	}
+	return nil
+}
+
+func (c *Crawler) leave() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.active--
 }
 
 // startEntries are the job's seeds, feeds and sitemaps as frontier entries.
