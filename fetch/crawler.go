@@ -140,6 +140,11 @@ func (r *run) execute(ctx context.Context) error {
 	}
 	r.work(ctx)
 	r.saveHosts(context.WithoutCancel(ctx))
+	r.mu.Lock()
+	rep := r.report
+	r.mu.Unlock()
+	r.log.Info("run finished", "fetched", rep.Fetched, "stored", rep.Stored, "duplicates", rep.Duplicates,
+		"not_modified", rep.NotModified, "failed", rep.Failed, "robots_blocked", rep.RobotsBlocked, "cancelled", ctx.Err() != nil)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("crawl %s: %w", r.job.Name, err)
 	}

@@ -297,6 +297,8 @@ func (r *run) finish(ctx context.Context, out *crawler.Outcome, retry bool) {
 		r.log.Error("outcome not stored", "url", out.Entry.URL, "error", err)
 		return
 	}
+	r.log.Debug("fetched", "url", out.Entry.URL, "state", out.Entry.State, "error", out.Entry.LastError,
+		"stored", res.Stored, "duplicate_of", res.DuplicateOf, "new_urls", len(res.Added))
 	r.account(out, res)
 	if retry {
 		r.sched.push(out.Entry)

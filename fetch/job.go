@@ -94,7 +94,7 @@ func (s *scope) hostAllowed(u *url.URL) bool {
 // linkAllowed decides whether a discovered article or link URL is in
 // scope: allowed host, include/exclude patterns, depth and trap guards.
 func (s *scope) linkAllowed(u *url.URL, canon string, depth int) bool {
-	if !s.hostAllowed(u) || (s.maxDepth > 0 && depth > s.maxDepth) || looksLikeTrap(u) {
+	if !s.hostAllowed(u) || (s.maxDepth > 0 && depth > s.maxDepth) || looksLikeTrap(u) || hasSkippedExtension(u.Path) {
 		return false
 	}
 	for _, re := range s.exclude {

@@ -215,7 +215,7 @@ func (r *run) extract(ctx context.Context, out *crawler.Outcome, resp *response,
 	sum := sha256.Sum256([]byte(res.Text))
 	out.Document = &crawler.Document{
 		URL: out.Entry.URL, FinalURL: final.String(), CanonicalURL: canon, Site: site,
-		Title: res.Title, Byline: res.Byline, Published: res.Published, Language: res.Language,
+		Title: res.Title, Byline: res.Byline, Published: published(res.Published, out.Entry.Published), Language: res.Language,
 		Text: res.Text, FetchedAt: now, ContentHash: hex.EncodeToString(sum[:]),
 		SimHash: simHash(res.Text), Job: r.job.Name, RulesVersion: rules.Version,
 	}
@@ -270,4 +270,13 @@ func (r *run) listsSitemaps(host string) bool {
 	defer r.mu.Unlock()
 	hi := r.hosts[host]
 	return hi != nil && len(hi.rules.sitemaps) > 0
+}
+
+// published prefers the page's own date and falls back to the one its
+// feed or sitemap gave.
+func published(page, listed time.Time) time.Time {
+	if page.IsZero() {
+		return listed
+	}
+	return page
 }

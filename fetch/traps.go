@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,6 +22,19 @@ var (
 	yearInQuery  = regexp.MustCompile(`^(19|20)\d\d`)
 	pageSegment  = regexp.MustCompile(`(?i)/page/(\d+)`)
 )
+
+// skippedExtensions are file types a link may point to that are never
+// articles; asking for them would only cost the site a request.
+var skippedExtensions = map[string]bool{
+	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true, ".ico": true,
+	".pdf": true, ".zip": true, ".gz": true, ".mp3": true, ".mp4": true, ".mov": true, ".avi": true,
+	".css": true, ".js": true, ".woff": true, ".woff2": true, ".ttf": true, ".exe": true, ".dmg": true,
+	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true,
+}
+
+func hasSkippedExtension(p string) bool {
+	return skippedExtensions[strings.ToLower(path.Ext(p))]
+}
 
 // looksLikeTrap flags URLs from generated spaces: calendars, deep
 // pagination, session ids, long query permutations, repeating paths.
