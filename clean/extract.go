@@ -116,7 +116,11 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	}
 	res.Removed, res.Blocks = pr.removed, pr.blocks
 	decide(&res, blocks, root, rs, ld)
-	gapFill(&res, raw)
+	if wrongPick(&res, raw) {
+		res = withParagraphs(res, proseParagraphs(raw), FallbackDense)
+	} else {
+		gapFill(&res, raw)
+	}
 	return res, len(pr.removed) > 0, nil
 }
 

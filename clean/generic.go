@@ -26,7 +26,7 @@ const (
 
 // Thresholds of the generic filters, in bytes of block text.
 const (
-	shortBlock   = 160 // chrome-class and phrase filters only touch blocks this short
+	shortBlock   = 220 // chrome-class and phrase filters only touch blocks this short
 	captionBlock = 300
 	linkShort    = 250
 )
