@@ -1,19 +1,60 @@
 // Package fetch crawls news sites politely and hands each article page to
 // clean and then to storage.
 //
-// colly performs the HTTP requests (one Collector per Crawl run, so its
-// in-memory state dies with the run); everything a good citizen needs
-// beyond that is ours: per-host scheduling (one request at a time and a
-// minimum gap between request starts, robots.txt fetches and redirect hops
-// included), robots.txt per RFC 9309 with a bounded cache, Retry-After and
-// exponential backoff, conditional GET, feed and sitemap discovery, URL
-// canonicalisation, crawler-trap guards and content dedup.
+// colly performs the HTTP requests, through one Collector per Crawl run
+// built with every setting assigned explicitly (colly re-reads COLLY_*
+// environment variables and would otherwise ignore robots.txt, truncate
+// bodies silently and keep a visited set forever). Everything a good
+// citizen needs beyond that is ours.
 //
-// # Persistence
+// # Politeness
 //
-// The frontier lives in storage behind the Store interface. A URL is
-// pending, leased while a worker fetches it, then done or failed. The page's
+// Hosts are keyed by scheme, host and port (the robots.txt origin). A host
+// gets one request at a time, and request starts are at least the larger of
+// Options.Delay and the robots.txt Crawl-delay (capped by MaxCrawlDelay)
+// apart; robots.txt fetches and redirect hops are requests too. 429 and 503
+// with Retry-After (seconds or an HTTP date) block the host until then;
+// other errors back it off exponentially up to ten minutes. Host state
+// (robots.txt, errors, blocks, next start) is saved in the store.
+//
+// robots.txt follows RFC 9309: cached for at most 24 hours, 4xx allows
+// everything, 5xx or no answer disallows the host and is asked again after
+// a short backoff (three times per run), the first 500 KiB are parsed,
+// lines that do not parse are ignored and same-origin redirects are
+// followed up to five hops.
+//
+// # Inputs
+//
+// Options.Timeout bounds a whole request, headers and body. The dialer
+// refuses loopback and private networks unless AllowPrivate is set; the
+// check runs on the dialled address, so redirects and DNS rebinding are
+// covered. Bodies are decompressed by us and limited to MaxBody after
+// decompression: a larger page fails with ErrBodyTooLarge and is never
+// stored cut short. Non-HTML and binary bodies are refused; charsets are
+// decoded by clean.DecodeHTML.
+//
+// # Discovery and scope
+//
+// Seeds are read for links and feed autodiscovery (with /feed, /rss.xml
+// and /index.xml guessed once when a site has neither feed links nor
+// robots.txt sitemaps); RSS, Atom and JSON Feed items and sitemap entries
+// (indexes, .xml.gz, Google News publication dates) start at depth 0 and
+// are fetched newest first, skipping those older than Job.MaxAge. Links
+// must stay on Job.AllowedHosts (ports ignored), match Include/Exclude,
+// stay within MaxDepth and look like neither a file download nor a crawler
+// trap (calendars, deep pagination, session ids, long query permutations,
+// repeating paths).
+//
+// # Frontier and dedup
+//
+// URLs are canonicalised (CanonicalURL) and kept in the store's frontier:
+// pending, leased while a worker fetches, then done or failed. A page's
 // document, its done mark, the links it revealed and its validators are
 // written in one transaction, so killing the process can cause a re-fetch
-// but never a lost or half-stored page.
+// but never a lost or half-stored page. A run that dies is resumed by the
+// next Crawl of its job; a run that ended re-polls the job's seeds, feeds
+// and sitemaps with If-None-Match / If-Modified-Since. Pages are stored
+// under their rel=canonical (or og:url) when it stays in scope; exact
+// copies (content hash) and near copies (SimHash within 3 bits on the same
+// site) are recorded as aliases of the stored document.
 package fetch
