@@ -52,7 +52,9 @@ func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response,
 	}
 	r.succeeded(host)
 	out.Entry.State = crawler.StateDone
-	if v := (crawler.Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}); v != (crawler.Validators{}) {
+	// Only what is polled again needs validators; articles are fetched once.
+	if v := (crawler.Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}); v != (crawler.Validators{}) &&
+		out.Entry.Source != crawler.SourceLink && out.Entry.Source != crawler.SourceArticle {
 		out.Validators = &v
 	}
 	var err error
