@@ -44,6 +44,10 @@ func canonical(u *url.URL) (string, error) {
 		host = "[" + host + "]"
 	}
 	c.Host, c.User, c.Fragment, c.RawFragment, c.Opaque = host, nil, "", "", ""
+	if i := strings.Index(strings.ToLower(c.Path), ";jsessionid="); i >= 0 {
+		// Java servlet session ids ride in the path; they name a visit, not a page.
+		c.Path, c.RawPath = c.Path[:i], ""
+	}
 	if c.Path == "" {
 		c.Path = "/"
 	}

@@ -66,6 +66,7 @@ func TestCanonicalURL(t *testing.T) {
 		{"https://example.com:443", "https://example.com/"},
 		{"https://example.com:8443/x?utm_source=a&utm_medium=b&id=7&fbclid=z&gclid=q&mc_cid=1&mc_eid=2", "https://example.com:8443/x?id=7"},
 		{"http://127.0.0.1:8080/p?z=1&a=2&a=1", "http://127.0.0.1:8080/p?a=1&a=2&z=1"},
+		{"http://example.com/a/s.html;jsessionid=0A1B?PHPSESSID=x&sid=y", "http://example.com/a/s.html"},
 	}
 	for _, tt := range tests {
 		got, err := fetch.CanonicalURL(tt.in)

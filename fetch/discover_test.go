@@ -59,6 +59,12 @@ func discoverySite(t *testing.T) (*site, *http.ServeMux) {
 		w.Write(buf.Bytes())
 	})
 	mux.HandleFunc("/pages.xml", func(w http.ResponseWriter, r *http.Request) {
+		const stamp = "Mon, 02 Jan 2006 15:04:05 GMT"
+		if r.Header.Get("If-Modified-Since") == stamp {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Last-Modified", stamp)
 		fmt.Fprintf(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <url><loc>%s/pages/p.html</loc><lastmod>%s</lastmod></url><url><loc>%s/admin/secret.html</loc></url></urlset>`,
 			s.URL, now.Format("2006-01-02"), s.URL)
@@ -98,7 +104,7 @@ func TestDiscoveryFeedsAndSitemaps(t *testing.T) {
 
 	// The next run polls seeds, feeds and sitemaps again, conditionally.
 	rep = mustCrawl(t, testOptions(), db, job)
-	if rep.NotModified < 1 || s.count("/feed.xml") != 2 || s.count("/rss/new.html") != 1 {
+	if rep.NotModified != 2 || s.count("/feed.xml") != 2 || s.count("/pages.xml") != 2 || s.count("/rss/new.html") != 1 {
 		t.Errorf("second run: not_modified=%d feed polls=%d article fetches=%d", rep.NotModified, s.count("/feed.xml"), s.count("/rss/new.html"))
 	}
 }
