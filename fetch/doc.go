@@ -20,8 +20,8 @@
 // robots.txt follows RFC 9309: cached for at most 24 hours, 4xx allows
 // everything, 5xx or no answer disallows the host and is asked again after
 // a short backoff (three times per run), the first 500 KiB are parsed,
-// lines that do not parse are ignored and same-origin redirects are
-// followed up to five hops.
+// lines that do not parse are ignored and redirects, across origins too,
+// are followed up to five hops.
 //
 // # Inputs
 //

@@ -139,30 +139,43 @@ func (r *run) robotsRetry() time.Duration {
 	return min(max(10*r.c.opts.Delay, 100*time.Millisecond), 5*time.Minute)
 }
 
-// fetchRobots gets host/robots.txt, following up to robotsMaxHops
-// redirects on the same host. status 0 means unreachable.
+// fetchRobots gets host/robots.txt, which the worker holds, following up
+// to robotsMaxHops redirects. A hop to another origin is a request to that
+// host, so the worker trades its hold for that host's turn and takes its
+// own host back afterwards, never holding two at once. status 0 means
+// unreachable.
 func (r *run) fetchRobots(ctx context.Context, host string) (int, []byte, error) {
 	u, err := url.Parse(host + "/robots.txt")
 	if err != nil {
 		return 0, nil, err
 	}
+	held := host
+	defer func() {
+		if held != host {
+			r.sched.release(held)
+			// The caller still counts on holding its host.
+			_ = r.sched.acquire(context.WithoutCancel(ctx), host)
+		}
+	}()
 	for hop := 0; hop <= robotsMaxHops; hop++ {
-		if err := r.sched.begin(ctx, host); err != nil {
+		if err := r.hold(ctx, &held, hostKey(u)); err != nil {
+			return 0, nil, err
+		}
+		if err := r.sched.begin(ctx, held); err != nil {
 			return 0, nil, err
 		}
 		resp, err := get(r.col, u.String(), nil)
 		if err != nil {
-			r.c.opts.Observer.FetchError(host, errorKind(err))
+			r.c.opts.Observer.FetchError(held, errorKind(err))
 			return 0, nil, err
 		}
-		r.c.opts.Observer.Fetched(host, resp.Status, int64(len(resp.Body)), resp.Duration)
+		r.c.opts.Observer.Fetched(held, resp.Status, int64(len(resp.Body)), resp.Duration)
 		if !isRedirect(resp.Status) {
 			return resp.Status, resp.Body, nil
 		}
 		next, err := u.Parse(resp.Header.Get("Location"))
-		if err != nil || hostKey(next) != host {
-			// A robots.txt that moves to another origin is treated as absent.
-			return http.StatusNotFound, nil, nil
+		if err != nil || (next.Scheme != "http" && next.Scheme != "https") {
+			return http.StatusNotFound, nil, nil // a broken redirect is no robots.txt
 		}
 		u = next
 	}

@@ -57,3 +57,26 @@ func TestRobotsAnswers(t *testing.T) {
 		})
 	}
 }
+
+func TestRobotsRedirectToAnotherOrigin(t *testing.T) {
+	elsewhere := http.NewServeMux()
+	elsewhere.HandleFunc("/robots-b.txt", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nDisallow: /story.html\n")
+	})
+	b := newSite(t, "127.0.0.2:0", elsewhere)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, b.URL+"/robots-b.txt", http.StatusFound)
+	})
+	mux.HandleFunc("/{$}", serveHTML(indexHTML("/story.html", "/other.html")))
+	mux.HandleFunc("/story.html", story)
+	mux.HandleFunc("/other.html", serveHTML(articleHTML("Other", "")))
+	f := crawlOne(t, mux, nil)
+	if b.count("/robots-b.txt") != 1 {
+		t.Errorf("redirected robots.txt requested %d times, want 1", b.count("/robots-b.txt"))
+	}
+	if f.site.count("/story.html") != 0 || f.site.count("/other.html") != 1 {
+		t.Errorf("story %d, other %d requests: rules from the redirect target not applied",
+			f.site.count("/story.html"), f.site.count("/other.html"))
+	}
+}
