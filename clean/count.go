@@ -27,21 +27,22 @@ type longEntry struct{ norm, path string }
 
 // counter accumulates cross-page evidence for one site.
 type counter struct {
-	pages int
-	texts map[string]*textStat
-	paths map[string]*pathStat
-	longs [][]longEntry // per page
-	index map[string]bool
-	whole map[[32]byte]bool // digests of pages' full normalised text
+	pages  int
+	texts  map[string]*textStat
+	titles map[string]*textStat
+	paths  map[string]*pathStat
+	longs  [][]longEntry // per page
+	index  map[string]bool
+	whole  map[[32]byte]bool // digests of pages' full normalised text
 }
 
 func newCounter() *counter {
-	return &counter{texts: map[string]*textStat{}, paths: map[string]*pathStat{}, index: map[string]bool{}, whole: map[[32]byte]bool{}}
+	return &counter{texts: map[string]*textStat{}, titles: map[string]*textStat{}, paths: map[string]*pathStat{}, index: map[string]bool{}, whole: map[[32]byte]bool{}}
 }
 
 // addPage counts one page's blocks unless the page is a near-duplicate of
 // one already counted.
-func (c *counter) addPage(blocks []block, at time.Time) {
+func (c *counter) addPage(blocks []block, title string, at time.Time) {
 	var longs []longEntry
 	seen := 0
 	for i := range blocks {
@@ -65,6 +66,10 @@ func (c *counter) addPage(blocks []block, at time.Time) {
 	c.longs = append(c.longs, longs)
 	c.countTexts(blocks, at)
 	c.countPaths(blocks, at)
+	// A site that puts its own name in every page's title gets a rule.
+	if t := normText(title); t != "" {
+		c.count(c.titles, t, title, "title", at)
+	}
 }
 
 func (c *counter) countTexts(blocks []block, at time.Time) {
@@ -75,14 +80,18 @@ func (c *counter) countTexts(blocks []block, at time.Time) {
 			continue
 		}
 		onPage[b.norm] = true
-		st := c.texts[b.norm]
-		if st == nil {
-			st = &textStat{example: b.text, path: nodePath(b.node), first: at, last: at}
-			c.texts[b.norm] = st
-		}
-		st.pages++
-		st.first, st.last = minTime(st.first, at), maxTime(st.last, at)
+		c.count(c.texts, b.norm, b.text, nodePath(b.node), at)
 	}
+}
+
+func (c *counter) count(stats map[string]*textStat, norm, text, path string, at time.Time) {
+	st := stats[norm]
+	if st == nil {
+		st = &textStat{example: text, path: path, first: at, last: at}
+		stats[norm] = st
+	}
+	st.pages++
+	st.first, st.last = minTime(st.first, at), maxTime(st.last, at)
 }
 
 // countPaths aggregates text and link sizes per container path, over the

@@ -45,6 +45,11 @@ func (c *counter) rules() []Rule {
 		}
 		out = append(out, learnedRule(KindTemplateBlock, norm, st.pages, c.pages, st.example, st.path, st.first, st.last))
 	}
+	for norm, st := range c.titles {
+		if st.pages >= minSupport && float64(st.pages) >= minShare*float64(c.pages) {
+			out = append(out, learnedRule(KindTemplateTitle, norm, st.pages, c.pages, st.example, st.path, st.first, st.last))
+		}
+	}
 	for path, st := range c.paths {
 		if st.pages < minSupport || float64(st.pages) < pathShare*float64(c.pages) || body[path] {
 			continue

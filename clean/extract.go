@@ -85,7 +85,8 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	if err != nil {
 		return Result{}, false, fmt.Errorf("parse html: %w", err)
 	}
-	ld := jsonLDBody(doc)
+	ldParas := jsonLDParagraphs(doc)
+	ld := normText(strings.Join(ldParas, "\n"))
 	h1s := headings(doc)
 	var pr pruneResult
 	removeSelected(doc, rs, &pr)
@@ -93,12 +94,12 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	if rs.body != nil {
 		bodyNodes = detachAll(cascadia.QueryAll(doc, rs.body.sel))
 	}
-	if prune && len(bodyNodes) == 0 {
-		pruneTemplate(doc, rs, ld, &pr)
-	}
-	var raw []rawBlock
+	var raw *rawPage
 	if len(bodyNodes) == 0 {
-		raw = judgeRaw(doc, rs, docTitle(doc))
+		raw = newRawPage(doc, rs, docTitle(doc))
+		if prune {
+			pruneTemplate(raw, rs, ld, &pr)
+		}
 	}
 	res, root, err := readable(doc, pageURL)
 	if err != nil {
@@ -116,7 +117,11 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	}
 	res.Removed, res.Blocks = pr.removed, pr.blocks
 	decide(&res, blocks, root, rs, ld)
-	if wrongPick(&res, raw) {
+	if ldSize := textSize(ldParas); ldSize > 500 && 2*ldSize > 3*len(res.Text) {
+		// The page declares a body much longer than what readability
+		// found: readability chose a teaser or a fragment.
+		res = withParagraphs(res, ldParas, FallbackJSONLD)
+	} else if wrongPick(&res, raw) {
 		res = withParagraphs(res, proseParagraphs(raw), FallbackDense)
 	} else {
 		gapFill(&res, raw)

@@ -64,6 +64,15 @@ func withParagraphs(res Result, paras []string, reason string) Result {
 func jsonLDParagraphs(doc *html.Node) []string {
 	var out []string
 	forEachLD(doc, func(body string) {
+		if strings.Contains(body, "<") {
+			// Some sites put markup in articleBody; read it as HTML.
+			if frag, err := html.Parse(strings.NewReader(body)); err == nil {
+				for _, b := range segment(frag, true) {
+					out = append(out, strings.ReplaceAll(b.text, "\n", " "))
+				}
+				return
+			}
+		}
 		for _, p := range strings.Split(body, "\n") {
 			if p = collapseSpace(p); p != "" {
 				out = append(out, p)

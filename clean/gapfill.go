@@ -21,34 +21,61 @@ const (
 	gapMaxLinks = 0.3
 )
 
-// rawBlock is a block of the raw page judged before readability runs,
-// while its ancestors are still in place.
-type rawBlock struct {
-	text, norm string
-	ok         bool // prose no rule or filter objects to
-	prose      bool // ok, long, and outside comment sections: fallback material
+// rawPage is the raw page's blocks, segmented once before readability.
+// readability works on clones of the tree, so the blocks' elements keep
+// their ancestors; the checks that need them run lazily, for the few
+// blocks missing from the article.
+type rawPage struct {
+	body    *html.Node
+	blocks  []block
+	rs      *ruleSet
+	title   string
+	f       *filterCtx
+	checked []int8 // 0 unknown, 1 usable, -1 not
 }
 
-// judgeRaw segments the raw page and marks the blocks gapFill may use.
-func judgeRaw(doc *html.Node, rs *ruleSet, title string) []rawBlock {
+func newRawPage(doc *html.Node, rs *ruleSet, title string) *rawPage {
 	body := findBody(doc)
 	blocks := segment(body, true)
-	f := newFilterCtx(blocks, body, title)
-	out := make([]rawBlock, len(blocks))
-	for i := range blocks {
-		b := &blocks[i]
-		out[i] = rawBlock{text: b.text, norm: b.norm}
-		out[i].ok = len(b.text) >= gapMinLen && strings.ContainsAny(b.text, ".!?:;") && b.linkDensity() <= gapMaxLinks && !b.caption &&
-			!inFurniture(b.node) && rs.drop(b) == "" && genericReason(b, f) == ""
-		out[i].prose = out[i].ok && len(b.text) >= 80 && !underClassWord(b.node, commentClassWords)
+	return &rawPage{body: body, blocks: blocks, rs: rs, title: title, checked: make([]int8, len(blocks))}
+}
+
+// ok reports whether block i is prose that no rule or filter objects to
+// and that pruning left in the page.
+func (r *rawPage) ok(i int) bool {
+	if r.checked[i] == 0 {
+		r.checked[i] = -1
+		if r.usable(&r.blocks[i]) {
+			r.checked[i] = 1
+		}
 	}
-	return out
+	return r.checked[i] > 0
+}
+
+func (r *rawPage) usable(b *block) bool {
+	if len(b.text) < gapMinLen || !strings.ContainsAny(b.text, ".!?:;") || b.linkDensity() > gapMaxLinks || b.caption {
+		return false
+	}
+	if !contains(r.body, b.node) || inFurniture(b.node) || r.rs.drop(b) != "" {
+		return false
+	}
+	if r.f == nil {
+		r.f = newFilterCtx(r.blocks, r.body, r.title)
+	}
+	return genericReason(b, r.f) == ""
+}
+
+// prose reports whether block i may stand in for the article: usable,
+// long, and outside comment sections.
+func (r *rawPage) prose(i int) bool {
+	b := &r.blocks[i]
+	return len(b.text) >= 80 && r.ok(i) && !underClassWord(b.node, commentClassWords)
 }
 
 // gapFill inserts usable raw blocks missing from res into its paragraphs,
 // in page order, and records them in Blocks with reason FilterGapFill.
-func gapFill(res *Result, raw []rawBlock) {
-	if len(res.Paragraphs) == 0 || len(raw) == 0 {
+func gapFill(res *Result, raw *rawPage) {
+	if raw == nil || len(res.Paragraphs) == 0 || len(raw.blocks) == 0 {
 		return
 	}
 	outIdx := make(map[string]int, len(res.Paragraphs))
@@ -64,13 +91,21 @@ func gapFill(res *Result, raw []rawBlock) {
 		all.WriteByte('\n')
 	}
 	seen := all.String()
+	// Blocks pruned before readability are gone from the page; they must
+	// not use up the lead window.
+	var present []int
+	for i := range raw.blocks {
+		if contains(raw.body, raw.blocks[i].node) {
+			present = append(present, i)
+		}
+	}
 	first, last := -1, -1
-	for i := range raw {
-		if _, ok := outIdx[raw[i].norm]; ok {
+	for k, i := range present {
+		if _, ok := outIdx[raw.blocks[i].norm]; ok {
 			if first < 0 {
-				first = i
+				first = k
 			}
-			last = i
+			last = k
 		}
 	}
 	if first < 0 {
@@ -78,13 +113,14 @@ func gapFill(res *Result, raw []rawBlock) {
 	}
 	inserts := map[int][]string{} // after paragraph index (-1: before all)
 	after := -1
-	for i := max(0, first-leadWindow); i <= last; i++ {
-		r := &raw[i]
+	for k := max(0, first-leadWindow); k <= last; k++ {
+		i := present[k]
+		r := &raw.blocks[i]
 		if at, ok := outIdx[r.norm]; ok {
 			after = at
 			continue
 		}
-		if !r.ok || strings.Contains(seen, r.norm) || i < first && len(r.text) < leadMinLen {
+		if k < first && len(r.text) < leadMinLen || strings.Contains(seen, r.norm) || !raw.ok(i) {
 			continue
 		}
 		inserts[after] = append(inserts[after], r.text)
@@ -123,7 +159,7 @@ func underClassWord(n *html.Node, words map[string]bool) bool {
 
 // missedProse returns the page's prose paragraphs absent from res, and
 // their total size.
-func missedProse(res *Result, raw []rawBlock) ([]string, int) {
+func missedProse(res *Result, raw *rawPage) ([]string, int) {
 	var all strings.Builder
 	for _, p := range res.Paragraphs {
 		all.WriteString(normText(p))
@@ -132,10 +168,11 @@ func missedProse(res *Result, raw []rawBlock) ([]string, int) {
 	seen := all.String()
 	var out []string
 	size := 0
-	for i := range raw {
-		if raw[i].prose && !strings.Contains(seen, raw[i].norm) {
-			out = append(out, raw[i].text)
-			size += len(raw[i].text)
+	for i := range raw.blocks {
+		b := &raw.blocks[i]
+		if len(b.text) >= 80 && !strings.Contains(seen, b.norm) && raw.prose(i) {
+			out = append(out, b.text)
+			size += len(b.text)
 		}
 	}
 	return out, size
@@ -143,17 +180,20 @@ func missedProse(res *Result, raw []rawBlock) ([]string, int) {
 
 // wrongPick reports whether readability most likely chose the wrong part
 // of the page: the prose it left out outweighs what it kept several times.
-func wrongPick(res *Result, raw []rawBlock) bool {
+func wrongPick(res *Result, raw *rawPage) bool {
+	if raw == nil {
+		return false
+	}
 	_, missed := missedProse(res, raw)
 	return missed > 1000 && missed > 3*len(res.Text)
 }
 
 // proseParagraphs is the fallback body built from the raw page's prose.
-func proseParagraphs(raw []rawBlock) []string {
+func proseParagraphs(raw *rawPage) []string {
 	var out []string
-	for i := range raw {
-		if raw[i].prose {
-			out = append(out, raw[i].text)
+	for i := range raw.blocks {
+		if raw.prose(i) {
+			out = append(out, raw.blocks[i].text)
 		}
 	}
 	return out

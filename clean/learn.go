@@ -51,13 +51,7 @@ func Learn(prev Rules, samples []Sample, now time.Time) Rules {
 		if err != nil {
 			continue
 		}
-		blocks := segment(findBody(doc), true)
-		// The document title counts as one more block: a site that puts its
-		// own name there on every page gets a rule for it.
-		if t := docTitle(doc); t != "" {
-			blocks = append(blocks, block{text: t, norm: normText(t)})
-		}
-		c.addPage(blocks, s.FetchedAt)
+		c.addPage(segment(findBody(doc), true), docTitle(doc), s.FetchedAt)
 	}
 	site := prev.Site
 	if site == "" && len(samples) > 0 && samples[0].URL != nil {

@@ -47,12 +47,11 @@ func removeSelected(doc *html.Node, rs *ruleSet, p *pruneResult) {
 // pruneTemplate detaches learned template containers and blocks from the
 // raw page so that readability scores what is left, unless the guards say
 // the rules no longer fit this page.
-func pruneTemplate(doc *html.Node, rs *ruleSet, ldBody string, p *pruneResult) {
+func pruneTemplate(page *rawPage, rs *ruleSet, ldBody string, p *pruneResult) {
 	if len(rs.template) == 0 && len(rs.paths) == 0 {
 		return
 	}
-	body := findBody(doc)
-	raw := segment(body, true)
+	body, raw := page.body, page.blocks
 	total := 0
 	for i := range raw {
 		total += len(raw[i].text)

@@ -27,6 +27,9 @@ const (
 	// KindTemplateBlock drops blocks whose normalised text equals Pattern:
 	// text a site repeats on many of its pages.
 	KindTemplateBlock = "template-block"
+	// KindTemplateTitle marks a document title the site uses on many pages
+	// (its own name): Extract then takes the headline from the page's h1.
+	KindTemplateTitle = "template-title"
 	// KindTemplatePath removes, before readability, the containers at DOM path
 	// Pattern: link lists whose text changes but that sit on most pages.
 	KindTemplatePath = "template-path"
@@ -54,7 +57,7 @@ const (
 
 var (
 	knownKinds = []string{KindRemoveSelector, KindBodySelector, KindDropText, KindDropRegexp,
-		KindKeepText, KindKeepRegexp, KindTemplateBlock, KindTemplatePath}
+		KindKeepText, KindKeepRegexp, KindTemplateBlock, KindTemplateTitle, KindTemplatePath}
 	knownStatuses = []string{StatusCandidate, StatusActive, StatusDisabled, StatusPinned}
 )
 

@@ -17,6 +17,7 @@ type ruleSet struct {
 	dropRe   []reRule
 	keepRe   []reRule
 	template map[string]string // normalised text -> rule id
+	titles   map[string]string // normalised site-wide title -> rule id
 	paths    map[string]string // DOM path -> rule id
 	lastStep map[string]bool   // last step of every template path, for a cheap pre-check
 }
@@ -79,6 +80,11 @@ func (rs *ruleSet) add(x Rule) error {
 			rs.template = map[string]string{}
 		}
 		rs.template[x.Pattern] = x.ID
+	case KindTemplateTitle:
+		if rs.titles == nil {
+			rs.titles = map[string]string{}
+		}
+		rs.titles[x.Pattern] = x.ID
 	case KindTemplatePath:
 		if rs.paths == nil {
 			rs.paths, rs.lastStep = map[string]string{}, map[string]bool{}

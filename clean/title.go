@@ -75,11 +75,11 @@ func docTitle(doc *html.Node) string {
 // siteTitle replaces a title the site puts on every page (its own name)
 // by the page's h1, or by nothing.
 func siteTitle(title string, h1s []string, rs *ruleSet) string {
-	if _, ok := rs.template[normText(title)]; !ok {
+	if _, ok := rs.titles[normText(title)]; !ok {
 		return title
 	}
 	for _, h := range h1s {
-		if _, ok := rs.template[normText(h)]; !ok {
+		if _, ok := rs.titles[normText(h)]; !ok {
 			return h
 		}
 	}
