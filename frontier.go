@@ -21,6 +21,9 @@ const (
 	// SourceArticle marks a URL listed by a feed or sitemap entry: an
 	// article that is fetched once, like a link, but starts at depth 0.
 	SourceArticle = "article"
+	// SourceGuess marks a feed URL guessed from common paths. A guess that
+	// fails is not an error worth reporting and is not tried again.
+	SourceGuess = "guess"
 )
 
 // URLEntry is one URL in a job's frontier, keyed by its canonical URL.

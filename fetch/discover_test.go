@@ -124,6 +124,9 @@ func TestGuessedFeedPaths(t *testing.T) {
 	if rep.Stored != 1 || s.count("/post.html") != 1 {
 		t.Fatalf("stored %d: feed at a common path not found", rep.Stored)
 	}
+	if rep.Failed != 0 {
+		t.Errorf("failed = %d: missed guesses reported as failures", rep.Failed)
+	}
 	mustCrawl(t, testOptions(), db, job)
 	if s.count("/rss.xml") != 1 || s.count("/index.xml") != 1 || s.count("/feed") != 2 {
 		t.Errorf("guesses: rss.xml %d, index.xml %d, feed %d; want the misses tried once and the hit re-polled",

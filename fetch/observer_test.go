@@ -44,7 +44,7 @@ func TestObserverSeesEvents(t *testing.T) {
 	opts := testOptions()
 	opts.Observer = rec
 	rep := mustCrawl(t, opts, openDB(t), fetch.Job{Name: "obs", Seeds: []string{s.URL + "/"}})
-	want := map[string]int{"stored": 1, "duplicate": 1, "robots_blocked": 1, "fetch_error": 4}
+	want := map[string]int{"stored": 1, "duplicate": 1, "robots_blocked": 1, "fetch_error": 1}
 	for k, n := range want {
 		if rec.counts[k] != n {
 			t.Errorf("%s = %d, want %d (all: %v)", k, rec.counts[k], n, rec.counts)

@@ -46,8 +46,10 @@ func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response,
 	case s < 200 || s >= 300:
 		out.Entry.LastError = fmt.Sprintf("status %d", s)
 		out.Entry.State = crawler.StateFailed
-		r.countFailed()
-		r.c.opts.Observer.FetchError(host, "status")
+		if out.Entry.Source != crawler.SourceGuess {
+			r.countFailed()
+			r.c.opts.Observer.FetchError(host, "status")
+		}
 		return false
 	}
 	r.succeeded(host)
@@ -59,7 +61,7 @@ func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response,
 	}
 	var err error
 	switch out.Entry.Source {
-	case crawler.SourceFeed:
+	case crawler.SourceFeed, crawler.SourceGuess:
 		err = r.readList(out, resp, final, parseFeed)
 	case crawler.SourceSitemap:
 		err = r.readList(out, resp, final, parseSitemap)
@@ -69,6 +71,9 @@ func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response,
 	if err != nil {
 		out.Entry.State, out.Entry.LastError = crawler.StateFailed, err.Error()
 		out.Document, out.Page, out.Validators = nil, nil, nil
+		if out.Entry.Source == crawler.SourceGuess {
+			return false // a soft 404: no feed there
+		}
 		r.countFailed()
 		r.c.opts.Observer.FetchError(host, errorKind(err))
 	}
@@ -130,7 +135,7 @@ func (r *run) discover(out *crawler.Outcome, raw, source string, depth int, publ
 	if err != nil {
 		return
 	}
-	if source == crawler.SourceFeed || source == crawler.SourceSitemap {
+	if source == crawler.SourceFeed || source == crawler.SourceSitemap || source == crawler.SourceGuess {
 		if !r.scope.hostAllowed(u) {
 			return
 		}
@@ -156,12 +161,13 @@ func (r *run) readPage(ctx context.Context, out *crawler.Outcome, resp *response
 		r.discover(out, l, crawler.SourceLink, e.Depth+1, time.Time{})
 	}
 	if e.Source == crawler.SourceSeed {
-		feeds := links.feeds
-		if len(feeds) == 0 && !r.listsSitemaps(e.Host) {
-			feeds = guessFeeds(final)
-		}
-		for _, f := range feeds {
+		for _, f := range links.feeds {
 			r.discover(out, f, crawler.SourceFeed, 0, time.Time{})
+		}
+		if len(links.feeds) == 0 && !r.listsSitemaps(e.Host) {
+			for _, f := range guessFeeds(final) {
+				r.discover(out, f, crawler.SourceGuess, 0, time.Time{})
+			}
 		}
 		return nil
 	}

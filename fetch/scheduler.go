@@ -274,7 +274,7 @@ func (q *entryHeap) Pop() any {
 
 func sourceRank(s string) int {
 	switch s {
-	case crawler.SourceSitemap, crawler.SourceFeed:
+	case crawler.SourceSitemap, crawler.SourceFeed, crawler.SourceGuess:
 		return 0
 	case crawler.SourceSeed:
 		return 1

@@ -121,7 +121,7 @@ func repollTx(b *bbolt.Bucket, job string, starts []crawler.URLEntry) error {
 		if e.Job != job || e.State == crawler.StatePending || e.State == crawler.StateLeased {
 			return nil
 		}
-		discovered := e.Source == crawler.SourceFeed || e.Source == crawler.SourceSitemap
+		discovered := e.Source == crawler.SourceFeed || e.Source == crawler.SourceSitemap || e.Source == crawler.SourceGuess
 		if start[e.URL] || (discovered && (e.State == crawler.StateDone || e.Attempts > 0)) {
 			e.State, e.Attempts, e.LastError, e.NotBefore = crawler.StatePending, 0, "", time.Time{}
 			reset = append(reset, e)
