@@ -15,8 +15,12 @@ var (
 	ErrTooManyRedirects = errors.New("too many redirects")
 	// ErrRobotsDisallowed means robots.txt forbids the URL for our agent.
 	ErrRobotsDisallowed = errors.New("disallowed by robots.txt")
-	// ErrNotHTML means the response's content type is not HTML.
+	// ErrNotHTML means the response's content type is not HTML; the URL is
+	// skipped (done, not failed).
 	ErrNotHTML = errors.New("not an html page")
+	// ErrBinaryBody means a response claimed to be HTML but its body is
+	// binary data; the URL is failed.
+	ErrBinaryBody = errors.New("binary body served as html")
 	// ErrBadURL means a URL could not be parsed or is not http(s).
 	ErrBadURL = errors.New("bad url")
 	// ErrNoJob means a Job has no name or no starting URLs.

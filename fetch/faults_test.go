@@ -255,7 +255,17 @@ func TestFaultBinaryAsHTML(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(junk)
 	}), nil)
-	if f.stored(t) || f.entry.State != crawler.StateFailed || !strings.Contains(f.entry.LastError, "not an html page") {
+	if f.stored(t) || f.entry.State != crawler.StateFailed || !strings.Contains(f.entry.LastError, "binary body") {
 		t.Errorf("stored=%v state=%s error=%q", f.stored(t), f.entry.State, f.entry.LastError)
+	}
+}
+
+func TestNonHTMLSkipped(t *testing.T) {
+	f := crawlOne(t, oneArticle(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write([]byte("%PDF-1.4 not a page"))
+	}), nil)
+	if f.stored(t) || f.entry.State != crawler.StateDone || f.rep.Failed != 0 || !strings.Contains(f.entry.LastError, "application/pdf") {
+		t.Errorf("stored=%v state=%s failed=%d error=%q, want skipped", f.stored(t), f.entry.State, f.rep.Failed, f.entry.LastError)
 	}
 }

@@ -205,7 +205,7 @@ func errorKind(err error) string {
 		return "private"
 	case errors.Is(err, ErrTooManyRedirects):
 		return "redirects"
-	case errors.Is(err, ErrNotHTML):
+	case errors.Is(err, ErrNotHTML), errors.Is(err, ErrBinaryBody):
 		return "not_html"
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &te) && te.Timeout():
 		return "timeout"

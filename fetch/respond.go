@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -73,6 +74,10 @@ func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response,
 		out.Document, out.Page, out.Validators = nil, nil, nil
 		if out.Entry.Source == crawler.SourceGuess {
 			return false // a soft 404: no feed there
+		}
+		if errors.Is(err, ErrNotHTML) {
+			out.Entry.State = crawler.StateDone // a download, not a page: skipped
+			return false
 		}
 		r.countFailed()
 		r.c.opts.Observer.FetchError(host, errorKind(err))
@@ -187,7 +192,7 @@ func checkHTML(resp *response) error {
 		return fmt.Errorf("%w: %s", ErrNotHTML, mt)
 	}
 	if looksBinary(resp.Body) {
-		return fmt.Errorf("%w: binary body", ErrNotHTML)
+		return ErrBinaryBody
 	}
 	return nil
 }
