@@ -166,11 +166,15 @@ func missedProse(res *Result, raw *rawPage) ([]string, int) {
 		all.WriteByte('\n')
 	}
 	seen := all.String()
+	exact := make(map[string]bool, len(res.Paragraphs))
+	for _, p := range res.Paragraphs {
+		exact[normText(p)] = true
+	}
 	var out []string
 	size := 0
 	for i := range raw.blocks {
 		b := &raw.blocks[i]
-		if len(b.text) >= 80 && !strings.Contains(seen, b.norm) && raw.prose(i) {
+		if len(b.text) >= 80 && !exact[b.norm] && !strings.Contains(seen, b.norm) && raw.prose(i) {
 			out = append(out, b.text)
 			size += len(b.text)
 		}

@@ -39,7 +39,7 @@ func genericReason(b *block, f *filterCtx) string {
 	switch {
 	case titleNorm != "" && b.norm == titleNorm:
 		return FilterTitle
-	case markupLeak.MatchString(b.text):
+	case strings.HasPrefix(b.text, "<") && markupLeak.MatchString(b.text):
 		return FilterMarkup
 	case b.caption && n <= captionBlock, n <= captionBlock && f.hasClassWord(b.node, captionClassWords) && creditLike(b):
 		return FilterCaption
@@ -49,7 +49,7 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterChromeClass
 	case b.linkDensity() >= 0.8, n <= linkShort && b.linkDensity() >= 0.5:
 		return FilterLinkDense
-	case n <= shortBlock && chromePhrase.MatchString(b.text), n <= captionBlock && copyrightSign.MatchString(b.text):
+	case n <= shortBlock && chromePhrase.MatchString(head(b.text)), n <= captionBlock && copyrightLike(b) && copyrightSign.MatchString(b.text):
 		return FilterPhrase
 	case dateOnly(b):
 		return FilterDateline
@@ -147,4 +147,22 @@ func hasImage(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// phraseHead is how much of a block chromePhrase needs to see: every
+// alternative is anchored at the start, and those anchored at the end too
+// are far shorter, so a longer block cannot match them anyway.
+const phraseHead = 64
+
+func head(s string) string {
+	if len(s) <= phraseHead {
+		return s
+	}
+	return truncate(s, phraseHead)
+}
+
+// copyrightLike is a cheap test on the folded text before copyrightSign runs.
+func copyrightLike(b *block) bool {
+	return strings.Contains(b.text, "©") || strings.HasPrefix(b.norm, "c ") ||
+		strings.Contains(b.norm, "copyright") || strings.Contains(b.norm, "reserv") || strings.Contains(b.norm, "vorbehalten")
 }

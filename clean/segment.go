@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -76,10 +77,27 @@ func (s *segmenter) walk(n, owner *html.Node, inLink bool) {
 }
 
 func (s *segmenter) addText(t string, inLink bool) {
-	for _, r := range t {
-		if unicode.IsSpace(r) || r == '\u00a0' {
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[i:])
+		}
+		if isSpace(r) {
 			s.pendingSpace = true
+			i += size
 			continue
+		}
+		// Copy the whole word at once.
+		j := i + size
+		for j < len(t) {
+			r, size := rune(t[j]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(t[j:])
+			}
+			if isSpace(r) {
+				break
+			}
+			j += size
 		}
 		if s.pendingSpace && s.buf.Len() > 0 {
 			s.buf.WriteByte(' ')
@@ -88,11 +106,19 @@ func (s *segmenter) addText(t string, inLink bool) {
 			}
 		}
 		s.pendingSpace = false
-		n, _ := s.buf.WriteRune(r)
+		s.buf.WriteString(t[i:j])
 		if inLink {
-			s.linkLen += n
+			s.linkLen += j - i
 		}
+		i = j
 	}
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return r == '\u00a0' || unicode.IsSpace(r)
 }
 
 func (s *segmenter) newline() {
