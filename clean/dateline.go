@@ -5,10 +5,7 @@ import "strings"
 // dateWords are the words a date or time line is made of, in the
 // languages most crawled. A block made only of them and digits is a
 // dateline, not article text.
-var dateWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`jan feb mar apr may jun jul aug sep sept oct nov dec
+var dateWords = wordSet(`jan feb mar apr may jun jul aug sep sept oct nov dec
 		january february march april june july august september october november december
 		mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
 		am pm et est edt ct cst cdt pt pst pdt gmt utc bst cet cest uk
@@ -16,9 +13,14 @@ func init() {
 		januar februar märz mär april mai juni juli august oktober okt dezember dez
 		montag dienstag mittwoch donnerstag freitag samstag sonntag uhr um am aktualisiert veröffentlicht stand
 		janvier février mars avril juin juillet août septembre octobre novembre décembre le
-		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre de`) {
-		dateWords[w] = true
+		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre de`)
+
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
 	}
+	return set
 }
 
 // dateOnly reports whether a short block is a date or time line, perhaps

@@ -69,8 +69,8 @@ func creditLike(b *block) bool {
 
 // filterCtx is what the generic filters know about the whole article.
 type filterCtx struct {
-	root      *html.Node
-	titleNorm string
+	root       *html.Node
+	titleNorm  string
 	textLen    map[*html.Node]int // text bytes under each element of the article
 	total      int
 	bylineNorm string

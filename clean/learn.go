@@ -29,9 +29,9 @@ const (
 	minShare      = 0.3
 	bodyShare     = 0.6
 	bodyBlockMax  = 200
-	pathShare     = 0.6 // template containers sit on most pages...
+	pathShare     = 0.6  // template containers sit on most pages...
 	pathLinkShare = 0.35 // ...and are link-heavy
-	maxLearnPages = 500 // newest distinct pages examined
+	maxLearnPages = 500  // newest distinct pages examined
 	ageOut        = 30 * 24 * time.Hour
 	longText      = 150 // bytes of normalised text that make a block article-like
 	dupShare      = 0.8 // a page whose long blocks were mostly seen is a near-duplicate

@@ -22,7 +22,7 @@ var chromeClassWords = map[string]bool{
 	"credit": true, "credits": true,
 	"caption": true, "copyright": true, "disclaimer": true, "widget": true,
 	"sidebar": true, "readmore": true, "outbrain": true, "taboola": true,
-	"follow": true, "pagination": true, "pager": true, 
+	"follow": true, "pagination": true, "pager": true,
 }
 
 // captionClassWords mark image captions and credits.

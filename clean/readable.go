@@ -3,8 +3,8 @@ package clean
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"net/url"
+	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"

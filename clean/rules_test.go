@@ -121,7 +121,7 @@ func TestManualRulesWin(t *testing.T) {
 <p>Reporting note: figures come from the inspection summary released on Monday afternoon by the county.</p>
 </article></body></html>`)
 	learned := Rules{Site: "valley.example", Version: 2, Rules: []Rule{{
-		ID: ruleID(KindTemplateBlock, normText("Readers of the Valley Courier help fund this reporting, and we thank them for it every week.")),
+		ID:   ruleID(KindTemplateBlock, normText("Readers of the Valley Courier help fund this reporting, and we thank them for it every week.")),
 		Kind: KindTemplateBlock, Pattern: normText("Readers of the Valley Courier help fund this reporting, and we thank them for it every week."),
 		Status: StatusActive, Origin: OriginLearned,
 	}}}
