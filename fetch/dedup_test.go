@@ -20,7 +20,11 @@ func TestVariantsStoreOneDocument(t *testing.T) {
 		"/old/story",
 		"/syndicated/story-copy.html",
 		"/story.html?gclid=1&mc_cid=2&mc_eid=3",
+		"/partner/story.html",
 	)))
+	// A partner's copy with a footer: not byte-identical, a near duplicate.
+	mux.HandleFunc("/partner/story.html", serveHTML(strings.Replace(articleHTML("The story", ""),
+		"</article>", "<p>This story first appeared in the Harbour Gazette.</p></article>", 1)))
 	mux.HandleFunc("/story.html", func(w http.ResponseWriter, r *http.Request) {
 		serveHTML(articleHTML("The story", `<link rel="canonical" href="`+base+`/story.html">`))(w, r)
 	})
@@ -51,7 +55,7 @@ func TestVariantsStoreOneDocument(t *testing.T) {
 	if _, err := db.Document(context.Background(), s.URL+"/story.html"); err != nil {
 		t.Fatalf("canonical document: %v", err)
 	}
-	for _, alias := range []string{s.URL + "/amp/story.html", s.URL + "/old/story", s.URL + "/syndicated/story-copy.html"} {
+	for _, alias := range []string{s.URL + "/amp/story.html", s.URL + "/old/story", s.URL + "/syndicated/story-copy.html", s.URL + "/partner/story.html"} {
 		got, ok, err := db.Alias(context.Background(), alias)
 		if err != nil || !ok || got != s.URL+"/story.html" {
 			t.Errorf("alias %s -> %q, %v, %v; want the canonical story", alias, got, ok, err)

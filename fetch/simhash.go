@@ -6,19 +6,23 @@ import (
 	"unicode"
 )
 
-// simHash returns the 64-bit SimHash of text over word 3-shingles, so
-// copies that differ in a few words land within a few bits of each other.
+// simHashShingle is the number of words per SimHash feature. Pairs keep
+// some word order while one changed word touches only two features.
+const simHashShingle = 2
+
+// simHash returns the 64-bit SimHash (Charikar) of text over word pairs,
+// so copies that differ in a few words land within a few bits of each
+// other while different stories land about 32 bits apart.
 func simHash(text string) uint64 {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
 	var v [64]int
-	n := 0
-	for i := 0; i+3 <= len(words) || (i == 0 && len(words) > 0); i++ {
-		end := min(i+3, len(words))
+	for i := 0; i < len(words); i++ {
+		end := min(i+simHashShingle, len(words))
 		h := fnv.New64a()
 		h.Write([]byte(strings.Join(words[i:end], " ")))
-		x := h.Sum64()
+		x := mix64(h.Sum64())
 		for b := range 64 {
 			if x&(1<<b) != 0 {
 				v[b]++
@@ -26,7 +30,6 @@ func simHash(text string) uint64 {
 				v[b]--
 			}
 		}
-		n++
 		if end == len(words) {
 			break
 		}
@@ -38,4 +41,15 @@ func simHash(text string) uint64 {
 		}
 	}
 	return out
+}
+
+// mix64 is the splitmix64 finaliser: FNV alone spreads short inputs poorly
+// over the high bits, which SimHash weighs like any other.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
 }
