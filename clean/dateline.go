@@ -9,7 +9,7 @@ var dateWords = wordSet(`jan feb mar apr may jun jul aug sep sept oct nov dec
 		january february march april june july august september october november december
 		mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
 		am pm et est edt ct cst cdt pt pst pdt gmt utc bst cet cest uk
-		updated published posted last modified on at
+		updated published posted last modified on at publiziert erstellt opublikowano publié publicado pubblicato gepubliceerd
 		januar februar märz mär april mai juni juli august oktober okt dezember dez
 		montag dienstag mittwoch donnerstag freitag samstag sonntag uhr um am aktualisiert veröffentlicht stand
 		janvier février mars avril juin juillet août septembre octobre novembre décembre le

@@ -29,6 +29,7 @@ const (
 	shortBlock   = 220 // chrome-class and phrase filters only touch blocks this short
 	captionBlock = 300
 	linkShort    = 250
+	longChrome   = 1000 // strong chrome words (author boxes, newsletters) reach this far
 )
 
 // genericReason returns why a block of readability's output is chrome, or
@@ -45,7 +46,7 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterCaption
 	case n <= 120 && creditPhrase.MatchString(b.text):
 		return FilterCaption
-	case n <= shortBlock && f.hasClassWord(b.node, chromeClassWords):
+	case n <= shortBlock && f.hasClassWord(b.node, chromeClassWords), n <= longChrome && f.hasClassWord(b.node, strongChromeWords):
 		return FilterChromeClass
 	case b.linkDensity() >= 0.8, n <= linkShort && b.linkDensity() >= 0.5:
 		return FilterLinkDense
@@ -101,15 +102,39 @@ func (f *filterCtx) hasClassWord(n *html.Node, words map[string]bool) bool {
 			continue
 		}
 		for _, t := range nodeTokens(p) {
-			for _, w := range chromeWords(t) {
-				if words[w] {
-					return true
-				}
+			if tokenHasWord(t, words) {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// tokenHasWord matches a class/id token against words: by its parts, and
+// for long distinctive words also inside run-together names
+// ("sharingtools", "relatedposts"; a joined "author-box" matches "authorbox").
+func tokenHasWord(t string, words map[string]bool) bool {
+	for _, w := range chromeWords(t) {
+		if words[w] {
+			return true
+		}
+	}
+	lt := strings.ToLower(t)
+	if words[strings.NewReplacer("-", "", "_", "").Replace(lt)] {
+		return true
+	}
+	for _, w := range runTogetherWords {
+		if words[w] && strings.Contains(lt, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// runTogetherWords are chrome words distinctive enough to find inside a
+// longer class name. "comment" is not one: "commentary" holds articles.
+var runTogetherWords = []string{"newsletter", "breadcrumb", "byline", "caption", "copyright",
+	"disclaimer", "sidebar", "outbrain", "taboola", "pagination", "subscribe", "sharing", "social", "related", "author"}
 
 // isHeading reports blocks that introduce what follows them.
 func isHeading(b *block) bool {

@@ -25,6 +25,15 @@ var chromeClassWords = map[string]bool{
 	"follow": true, "pagination": true, "pager": true,
 }
 
+// strongChromeWords mark furniture whose text can be long (an author's
+// biography, a newsletter pitch, a comment): they drop blocks of any
+// length up to longChrome.
+var strongChromeWords = map[string]bool{
+	"authorbox": true, "authorbio": true, "authorinfo": true, "aboutauthor": true, "bio": true,
+	"newsletter": true, "subscribe": true, "advert": true, "advertisement": true,
+	"sponsored": true, "outbrain": true, "taboola": true, "comment": true, "comments": true,
+}
+
 // captionClassWords mark image captions and credits.
 var captionClassWords = map[string]bool{
 	"caption": true, "credit": true, "credits": true, "figcaption": true, "photo": true,
@@ -88,4 +97,4 @@ var markupLeak = regexp.MustCompile(`(?i)^<(?:a|img|iframe|script|div|span)\b[^>
 
 // bylinePhrase matches "By Jane Doe" lines in the common languages: a
 // short capitalised name after the preposition, no sentence.
-var bylinePhrase = regexp.MustCompile(`^(?i:by|von|par|por|di|door|av|af|de)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|und|et|y|e|&|,)){0,6}\s*$`)
+var bylinePhrase = regexp.MustCompile(`^(?i:by|von|par|por|di|door|av|af|de)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|und|et|y|e|&|,)){0,6}\s*$`)
