@@ -115,6 +115,19 @@ func TestFaultSlowLorisBody(t *testing.T) {
 	}
 }
 
+func TestFaultHeadersNeverCome(t *testing.T) {
+	f := crawlOne(t, oneArticle(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}), func(o *fetch.Options) { o.Timeout, o.MaxRetries = 200*time.Millisecond, 1 })
+	if f.stored(t) || f.entry.State != crawler.StateFailed || f.site.count("/story.html") != 1 {
+		t.Errorf("stored=%v state=%s requests=%d, want failed after one timed-out attempt",
+			f.stored(t), f.entry.State, f.site.count("/story.html"))
+	}
+}
+
 func TestFaultConnectionResetMidBody(t *testing.T) {
 	page := articleHTML("The story", "")
 	reset := func(w http.ResponseWriter, r *http.Request) {
