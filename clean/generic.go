@@ -56,7 +56,7 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterDateline
 	case n <= 80 && (f.bylineNorm != "" && b.norm == f.bylineNorm || bylinePhrase.MatchString(b.text)):
 		return FilterByline
-	case n <= 150 && f.imageCaption(b):
+	case n <= 100 && !strings.ContainsAny(b.text[n-1:], ".!?:") && f.imageCaption(b):
 		return FilterCaption
 	}
 	return ""
