@@ -76,7 +76,7 @@ func (c *counter) countTexts(blocks []block, at time.Time) {
 	onPage := map[string]bool{}
 	for i := range blocks {
 		b := &blocks[i]
-		if b.norm == "" || onPage[b.norm] || len(b.norm) > 2000 {
+		if !wordy(b.norm) || onPage[b.norm] || len(b.norm) > 2000 {
 			continue
 		}
 		onPage[b.norm] = true
@@ -160,5 +160,19 @@ func (c *counter) seenWhole(blocks []block) bool {
 		return true
 	}
 	c.whole[d] = true
+	return false
+}
+
+// wordy reports folded text with at least three letters: a block of
+// digits and signs ("10%", "2 | 3") matches too much to be a template.
+func wordy(norm string) bool {
+	letters := 0
+	for _, r := range norm {
+		if r != ' ' && r != '0' {
+			if letters++; letters >= 3 {
+				return true
+			}
+		}
+	}
 	return false
 }
