@@ -41,7 +41,7 @@ func crashChild(path string, seeds []string) int {
 	defer db.Close()
 	opts := testOptions()
 	opts.Delay = 300 * time.Millisecond
-	opts.ParallelHosts = 8
+	opts.ParallelHosts = 4
 	c, err := fetch.New(opts, db)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
