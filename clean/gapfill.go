@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Readability sometimes drops pieces of the article it chose: a lead
@@ -112,8 +113,13 @@ func gapFill(res *Result, raw *rawPage) {
 		return
 	}
 	inserts := map[int][]string{} // after paragraph index (-1: before all)
+	from := max(0, first-leadWindow)
+	if k := leadBefore(raw, present, first, seen); k >= 0 {
+		inserts[-1] = append(inserts[-1], raw.blocks[present[k]].text)
+		from = max(from, k+1)
+	}
 	after := -1
-	for k := max(0, first-leadWindow); k <= last; k++ {
+	for k := from; k <= last; k++ {
 		i := present[k]
 		r := &raw.blocks[i]
 		if at, ok := outIdx[r.norm]; ok {
@@ -224,4 +230,27 @@ func insertBlocks(blocks []Block, inserts map[int][]string) []Block {
 		}
 	}
 	return out
+}
+
+// leadSearch is how far before the article a standfirst may sit, past
+// bylines, dates, pictures and share buttons; leadLen is its least size.
+const (
+	leadSearch = 12
+	leadLen    = 100
+)
+
+// leadBefore finds the standfirst readability left out: the nearest usable
+// paragraph before the first kept one, not beyond the page's h1. It returns
+// its index in present, or -1.
+func leadBefore(raw *rawPage, present []int, first int, seen string) int {
+	for k := first - 1; k >= 0 && k >= first-leadSearch; k-- {
+		b := &raw.blocks[present[k]]
+		if b.node != nil && b.node.DataAtom == atom.H1 {
+			return -1
+		}
+		if len(b.text) >= leadLen && !strings.Contains(seen, b.norm) && raw.ok(present[k]) {
+			return k
+		}
+	}
+	return -1
 }
