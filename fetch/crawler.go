@@ -286,8 +286,8 @@ func (r *run) saveHosts(ctx context.Context) {
 		states = append(states, hi.state)
 	}
 	r.mu.Unlock()
-	for _, st := range states {
-		r.saveHost(ctx, st)
+	if err := r.c.store.PutHostStates(ctx, states); err != nil {
+		r.log.Warn("host states not saved", "hosts", len(states), "error", err)
 	}
 }
 

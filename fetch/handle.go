@@ -48,6 +48,9 @@ func (r *run) handle(ctx context.Context, e crawler.URLEntry) {
 	case err != nil && ctx.Err() != nil:
 		out.Entry.State, out.Entry.LastError = crawler.StatePending, ""
 	case err != nil:
+		if errors.Is(err, ErrRobotsDisallowed) || errors.Is(err, errRobotsUnavailable) {
+			r.giveBackBudget(e.Host) // no page was requested
+		}
 		retry = r.failed(&out, err)
 	default:
 		retry = r.respond(ctx, &out, resp, final)

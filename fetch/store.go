@@ -33,6 +33,8 @@ type Store interface {
 	HostState(ctx context.Context, host string) (crawler.HostState, bool, error)
 	// PutHostState saves a host's state.
 	PutHostState(ctx context.Context, hs crawler.HostState) error
+	// PutHostStates saves several hosts' states at once.
+	PutHostStates(ctx context.Context, states []crawler.HostState) error
 	// Validators returns a URL's ETag and Last-Modified; ok is false when none.
 	Validators(ctx context.Context, url string) (crawler.Validators, bool, error)
 	// NearDuplicate returns the canonical URL of a stored document of site

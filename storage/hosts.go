@@ -29,15 +29,33 @@ func (db *DB) HostState(ctx context.Context, host string) (hs crawler.HostState,
 
 // PutHostState stores a host's state, replacing what was there.
 func (db *DB) PutHostState(ctx context.Context, hs crawler.HostState) error {
-	raw, err := json.Marshal(hs)
-	if err != nil {
-		return fmt.Errorf("encode host state of %s: %w", hs.Host, err)
+	return db.PutHostStates(ctx, []crawler.HostState{hs})
+}
+
+// PutHostStates stores several hosts' states in one transaction.
+func (db *DB) PutHostStates(ctx context.Context, states []crawler.HostState) error {
+	raws := make([][]byte, len(states))
+	for i, hs := range states {
+		raw, err := json.Marshal(hs)
+		if err != nil {
+			return fmt.Errorf("encode host state of %s: %w", hs.Host, err)
+		}
+		raws[i] = raw
 	}
-	err = db.update(ctx, func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketHosts).Put([]byte(hs.Host), raw)
+	err := db.update(ctx, func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketHosts)
+		for i, hs := range states {
+			if hs.Host == "" {
+				return fmt.Errorf("host state %d has no host", i)
+			}
+			if err := b.Put([]byte(hs.Host), raws[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("put host state of %s: %w", hs.Host, err)
+		return fmt.Errorf("put %d host states: %w", len(states), err)
 	}
 	return nil
 }
