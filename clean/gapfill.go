@@ -163,9 +163,9 @@ func underClassWord(n *html.Node, words map[string]bool) bool {
 	return false
 }
 
-// missedProse returns the page's prose paragraphs absent from res, and
-// their total size.
-func missedProse(res *Result, raw *rawPage) ([]string, int) {
+// missedProse returns the size of the page's prose paragraphs absent
+// from res.
+func missedProse(res *Result, raw *rawPage) int {
 	var all strings.Builder
 	for _, p := range res.Paragraphs {
 		all.WriteString(normText(p))
@@ -176,16 +176,14 @@ func missedProse(res *Result, raw *rawPage) ([]string, int) {
 	for _, p := range res.Paragraphs {
 		exact[normText(p)] = true
 	}
-	var out []string
 	size := 0
 	for i := range raw.blocks {
 		b := &raw.blocks[i]
 		if len(b.text) >= 80 && !exact[b.norm] && !strings.Contains(seen, b.norm) && raw.prose(i) {
-			out = append(out, b.text)
 			size += len(b.text)
 		}
 	}
-	return out, size
+	return size
 }
 
 // wrongPick reports whether readability most likely chose the wrong part
@@ -194,7 +192,7 @@ func wrongPick(res *Result, raw *rawPage) bool {
 	if raw == nil {
 		return false
 	}
-	_, missed := missedProse(res, raw)
+	missed := missedProse(res, raw)
 	return missed > 1000 && missed > 3*len(res.Text)
 }
 

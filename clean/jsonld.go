@@ -13,17 +13,6 @@ import (
 // almost any article by accident.
 const minProtected = 25
 
-// jsonLDBody returns the normalised articleBody values of the page's
-// JSON-LD scripts, joined; "" when there are none.
-func jsonLDBody(doc *html.Node) string {
-	var bodies []string
-	forEachLD(doc, func(b string) { bodies = append(bodies, b) })
-	if len(bodies) == 0 {
-		return ""
-	}
-	return normText(strings.Join(bodies, "\n"))
-}
-
 // forEachLD calls fn with every articleBody of the page's JSON-LD scripts.
 func forEachLD(doc *html.Node, fn func(string)) {
 	var walk func(*html.Node)
