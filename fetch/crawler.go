@@ -16,11 +16,14 @@ import (
 )
 
 // Crawler runs crawl jobs against a Store. One Crawler may run several
-// jobs, one after another or at once; use one Crawler per Store, since the
-// first run in progress reclaims the leases a dead process left behind.
+// jobs, one after another or at once; runs at once take turns on the hosts
+// they share. Use one Crawler per Store, since the first run in progress
+// reclaims the leases a dead process left behind.
 type Crawler struct {
 	opts  Options
 	store Store
+
+	gates *gates // host turns, shared by concurrent runs
 
 	mu     sync.Mutex
 	active int // runs in progress
@@ -31,7 +34,7 @@ func New(opts Options, store Store) (*Crawler, error) {
 	if store == nil {
 		return nil, fmt.Errorf("new crawler: nil store")
 	}
-	return &Crawler{opts: opts.withDefaults(), store: store}, nil
+	return &Crawler{opts: opts.withDefaults(), store: store, gates: newGates()}, nil
 }
 
 // maxBlockedWait is the longest a run waits for a blocked host (Retry-After,
@@ -103,7 +106,7 @@ func (c *Crawler) newRun(reqCtx context.Context, job Job) (*run, error) {
 	return &run{
 		c: c, job: job, scope: sc,
 		col:    newCollector(reqCtx, c.opts),
-		sched:  newScheduler(),
+		sched:  newScheduler(c.gates),
 		agent:  agentToken(c.opts.UserAgent),
 		log:    c.opts.Logger.With("job", job.Name),
 		now:    time.Now,

@@ -9,64 +9,89 @@ import (
 	"crawler"
 )
 
-// scheduler hands out frontier entries so that each host has at most one
-// request in flight and request starts are at least the host's gap apart.
-// colly's LimitRule cannot do this: it shares one slot pool across every
-// host a glob matches.
+// gates is the per-host politeness state of every run of one Crawler, so
+// jobs that run at once and share a host still take turns on it.
+type gates struct {
+	mu    sync.Mutex
+	hosts map[string]*gate
+	wake  chan struct{} // closed and replaced on every change
+}
+
+// gate is one host's turn-taking state.
+type gate struct {
+	busy    bool      // a worker holds the host
+	next    time.Time // earliest start of the next request
+	blocked time.Time // Retry-After, backoff or robots retry
+	gap     time.Duration
+}
+
+func newGates() *gates {
+	return &gates{hosts: map[string]*gate{}, wake: make(chan struct{})}
+}
+
+// scheduler hands out one run's frontier entries so that each host has at
+// most one request in flight and request starts are at least the host's
+// gap apart. colly's LimitRule cannot do this: it shares one slot pool
+// across every host a glob matches.
 type scheduler struct {
-	mu       sync.Mutex
-	hosts    map[string]*hostSlot
+	g        *gates // shared; g.mu also guards the fields below
+	queues   map[string]*hostQueue
 	inflight int
 	stopped  bool // no more entries are handed out (MaxPages, cancel)
-	wake     chan struct{}
 	now      func() time.Time
 }
 
-type hostSlot struct {
-	busy    bool
-	next    time.Time // earliest start of the next request
-	blocked time.Time // Retry-After or robots retry
-	gap     time.Duration
-	queue   entryHeap
+// hostQueue is one host's pending entries in this run.
+type hostQueue struct {
+	entries entryHeap
 	dropped bool // no more work for this host in this run
 }
 
-func newScheduler() *scheduler {
-	return &scheduler{hosts: map[string]*hostSlot{}, wake: make(chan struct{}), now: time.Now}
+func newScheduler(g *gates) *scheduler {
+	return &scheduler{g: g, queues: map[string]*hostQueue{}, now: time.Now}
 }
 
-func (s *scheduler) slot(host string) *hostSlot {
-	h := s.hosts[host]
+func (s *scheduler) gate(host string) *gate {
+	h := s.g.hosts[host]
 	if h == nil {
-		h = &hostSlot{}
-		s.hosts[host] = h
+		h = &gate{}
+		s.g.hosts[host] = h
 	}
 	return h
 }
 
-// signal wakes every waiter; call with mu held.
+func (s *scheduler) queue(host string) *hostQueue {
+	q := s.queues[host]
+	if q == nil {
+		q = &hostQueue{}
+		s.queues[host] = q
+	}
+	return q
+}
+
+// signal wakes every waiter of every run; call with g.mu held.
 func (s *scheduler) signal() {
-	close(s.wake)
-	s.wake = make(chan struct{})
+	close(s.g.wake)
+	s.g.wake = make(chan struct{})
 }
 
 // push queues an entry for its host.
 func (s *scheduler) push(e crawler.URLEntry) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	h := s.slot(e.Host)
-	if h.dropped {
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	q := s.queue(e.Host)
+	if q.dropped {
 		return
 	}
-	heap.Push(&h.queue, e)
+	heap.Push(&q.entries, e)
 	s.signal()
 }
 
 // configure sets a host's gap and the earliest times it may be used.
 func (s *scheduler) configure(host string, gap time.Duration, next, blocked time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	h := s.slot(host)
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	h := s.gate(host)
 	h.gap = gap
 	h.next = later(h.next, next)
 	h.blocked = later(h.blocked, blocked)
@@ -75,9 +100,9 @@ func (s *scheduler) configure(host string, gap time.Duration, next, blocked time
 
 // setGap changes a host's gap, e.g. after robots.txt gave a Crawl-delay.
 func (s *scheduler) setGap(host string, gap time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	h := s.slot(host)
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	h := s.gate(host)
 	if !h.next.IsZero() {
 		// The request that taught us the gap (robots.txt) counts too.
 		h.next = h.next.Add(gap - h.gap)
@@ -87,16 +112,16 @@ func (s *scheduler) setGap(host string, gap time.Duration) {
 
 // nextStart is the earliest time the host's next request may start.
 func (s *scheduler) nextStart(host string) time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.slot(host).next
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	return s.gate(host).next
 }
 
 // block keeps a host idle until t.
 func (s *scheduler) block(host string, t time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	h := s.slot(host)
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	h := s.gate(host)
 	h.blocked = later(h.blocked, t)
 	s.signal()
 }
@@ -104,17 +129,17 @@ func (s *scheduler) block(host string, t time.Time) {
 // drop discards a host's remaining queue for this run; the entries stay
 // pending in the store for the next run.
 func (s *scheduler) drop(host string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	h := s.slot(host)
-	h.dropped, h.queue = true, nil
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	q := s.queue(host)
+	q.dropped, q.entries = true, nil
 	s.signal()
 }
 
 // stop makes next return false once in-flight work is done.
 func (s *scheduler) stop() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
 	s.stopped = true
 	s.signal()
 }
@@ -123,19 +148,20 @@ func (s *scheduler) stop() {
 // it with its host held; ok is false when the run is drained or stopped.
 func (s *scheduler) next(ctx context.Context) (e crawler.URLEntry, ok bool) {
 	for {
-		s.mu.Lock()
+		s.g.mu.Lock()
 		if s.stopped {
-			s.mu.Unlock()
+			s.g.mu.Unlock()
 			return e, false
 		}
 		now := s.now()
 		var wait time.Time
 		queued := false
-		for _, h := range s.hosts {
-			if len(h.queue) == 0 {
+		for host, q := range s.queues {
+			if len(q.entries) == 0 {
 				continue
 			}
 			queued = true
+			h := s.gate(host)
 			if h.busy {
 				continue
 			}
@@ -145,18 +171,18 @@ func (s *scheduler) next(ctx context.Context) (e crawler.URLEntry, ok bool) {
 				}
 				continue
 			}
-			e = heap.Pop(&h.queue).(crawler.URLEntry)
+			e = heap.Pop(&q.entries).(crawler.URLEntry)
 			h.busy = true
 			s.inflight++
-			s.mu.Unlock()
+			s.g.mu.Unlock()
 			return e, true
 		}
 		if !queued && s.inflight == 0 {
-			s.mu.Unlock()
+			s.g.mu.Unlock()
 			return e, false
 		}
-		wake := s.wake
-		s.mu.Unlock()
+		wake := s.g.wake
+		s.g.mu.Unlock()
 		if !sleepUntil(ctx, wait, wake) {
 			return e, false
 		}
@@ -165,8 +191,8 @@ func (s *scheduler) next(ctx context.Context) (e crawler.URLEntry, ok bool) {
 
 // done ends the work on an entry handed out by next.
 func (s *scheduler) done() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
 	s.inflight--
 	s.signal()
 }
@@ -176,16 +202,16 @@ func (s *scheduler) done() {
 // through here.
 func (s *scheduler) begin(ctx context.Context, host string) error {
 	for {
-		s.mu.Lock()
-		h := s.slot(host)
+		s.g.mu.Lock()
+		h := s.gate(host)
 		now := s.now()
 		due := later(h.next, h.blocked)
 		if !due.After(now) {
 			h.next = now.Add(h.gap)
-			s.mu.Unlock()
+			s.g.mu.Unlock()
 			return nil
 		}
-		s.mu.Unlock()
+		s.g.mu.Unlock()
 		if !sleepUntil(ctx, due, nil) {
 			return ctx.Err()
 		}
@@ -197,15 +223,15 @@ func (s *scheduler) begin(ctx context.Context, host string) error {
 // could wait on each other.
 func (s *scheduler) acquire(ctx context.Context, host string) error {
 	for {
-		s.mu.Lock()
-		h := s.slot(host)
+		s.g.mu.Lock()
+		h := s.gate(host)
 		if !h.busy {
 			h.busy = true
-			s.mu.Unlock()
+			s.g.mu.Unlock()
 			return nil
 		}
-		wake := s.wake
-		s.mu.Unlock()
+		wake := s.g.wake
+		s.g.mu.Unlock()
 		if !sleepUntil(ctx, time.Time{}, wake) {
 			return ctx.Err()
 		}
@@ -214,9 +240,9 @@ func (s *scheduler) acquire(ctx context.Context, host string) error {
 
 // release frees a held host.
 func (s *scheduler) release(host string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.slot(host).busy = false
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	s.gate(host).busy = false
 	s.signal()
 }
 
