@@ -116,15 +116,15 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 		blocks = segment(root, false)
 	}
 	res.Removed, res.Blocks = pr.removed, pr.blocks
-	decide(&res, blocks, root, rs, ld)
+	out := decide(&res, blocks, root, rs, ld)
 	if ldSize := textSize(ldParas); ldSize > 500 && 2*ldSize > 3*len(res.Text) {
 		// The page declares a body much longer than what readability
 		// found: readability chose a teaser or a fragment.
 		res = withParagraphs(res, ldParas, FallbackJSONLD)
-	} else if wrongPick(&res, raw) {
+	} else if wrongPick(out, raw) {
 		res = withParagraphs(res, proseParagraphs(raw), FallbackDense)
 	} else {
-		gapFill(&res, raw)
+		gapFill(&res, out, raw)
 	}
 	return res, len(pr.removed) > 0, nil
 }
@@ -140,9 +140,17 @@ func detachAll(ns []*html.Node) []*html.Node {
 	return out
 }
 
+// outNorms are the folded texts of what decide kept and dropped, for the
+// checks against the raw page that follow.
+type outNorms struct {
+	kept    []string
+	dropped []string
+	size    int // bytes of kept text
+}
+
 // decide runs the rules and filters over readability's blocks and fills
 // the text fields of res.
-func decide(res *Result, blocks []block, root *html.Node, rs *ruleSet, ld string) {
+func decide(res *Result, blocks []block, root *html.Node, rs *ruleSet, ld string) outNorms {
 	reasons := make([]string, len(blocks))
 	kept := make([]bool, len(blocks))
 	fixed := make([]bool, len(blocks)) // kept by a keep rule or JSON-LD: filters may not drop
@@ -164,16 +172,21 @@ func decide(res *Result, blocks []block, root *html.Node, rs *ruleSet, ld string
 	}
 	cutCommentTail(blocks, kept, fixed, reasons)
 	dropOrphanHeadings(blocks, kept, fixed, reasons)
+	var out outNorms
 	for i := range blocks {
 		b := &blocks[i]
 		res.Blocks = append(res.Blocks, Block{Text: b.text, Path: nodePath(b.node), Reason: reasons[i], Kept: kept[i]})
 		if kept[i] {
 			res.Paragraphs = append(res.Paragraphs, b.text)
+			out.kept = append(out.kept, b.norm)
+			out.size += len(b.text)
 		} else {
 			res.Removed = append(res.Removed, Removal{Text: b.text, Reason: reasons[i]})
+			out.dropped = append(out.dropped, b.norm)
 		}
 	}
 	res.Text = strings.Join(res.Paragraphs, "\n\n")
+	return out
 }
 
 // cutCommentTail drops everything from a comment-section heading on, when

@@ -75,23 +75,15 @@ func (r *rawPage) prose(i int) bool {
 
 // gapFill inserts usable raw blocks missing from res into its paragraphs,
 // in page order, and records them in Blocks with reason FilterGapFill.
-func gapFill(res *Result, raw *rawPage) {
-	if raw == nil || len(res.Paragraphs) == 0 || len(raw.blocks) == 0 {
+func gapFill(res *Result, out outNorms, raw *rawPage) {
+	if raw == nil || len(out.kept) == 0 || len(raw.blocks) == 0 {
 		return
 	}
-	outIdx := make(map[string]int, len(res.Paragraphs))
-	var all strings.Builder
-	for i, p := range res.Paragraphs {
-		n := normText(p)
+	outIdx := make(map[string]int, len(out.kept))
+	for i, n := range out.kept {
 		outIdx[n] = i
-		all.WriteString(n)
-		all.WriteByte('\n')
 	}
-	for _, r := range res.Removed {
-		all.WriteString(normText(r.Text))
-		all.WriteByte('\n')
-	}
-	seen := all.String()
+	seen := strings.Join(out.kept, "\n") + "\n" + strings.Join(out.dropped, "\n")
 	// Blocks pruned before readability are gone from the page; they must
 	// not use up the lead window.
 	var present []int
@@ -165,16 +157,11 @@ func underClassWord(n *html.Node, words map[string]bool) bool {
 
 // missedProse returns the size of the page's prose paragraphs absent
 // from res.
-func missedProse(res *Result, raw *rawPage) int {
-	var all strings.Builder
-	for _, p := range res.Paragraphs {
-		all.WriteString(normText(p))
-		all.WriteByte('\n')
-	}
-	seen := all.String()
-	exact := make(map[string]bool, len(res.Paragraphs))
-	for _, p := range res.Paragraphs {
-		exact[normText(p)] = true
+func missedProse(out outNorms, raw *rawPage) int {
+	seen := strings.Join(out.kept, "\n")
+	exact := make(map[string]bool, len(out.kept))
+	for _, n := range out.kept {
+		exact[n] = true
 	}
 	size := 0
 	for i := range raw.blocks {
@@ -188,12 +175,12 @@ func missedProse(res *Result, raw *rawPage) int {
 
 // wrongPick reports whether readability most likely chose the wrong part
 // of the page: the prose it left out outweighs what it kept several times.
-func wrongPick(res *Result, raw *rawPage) bool {
+func wrongPick(out outNorms, raw *rawPage) bool {
 	if raw == nil {
 		return false
 	}
-	missed := missedProse(res, raw)
-	return missed > 1000 && missed > 3*len(res.Text)
+	missed := missedProse(out, raw)
+	return missed > 1000 && missed > 3*out.size
 }
 
 // proseParagraphs is the fallback body built from the raw page's prose.

@@ -44,7 +44,7 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterMarkup
 	case b.caption && n <= captionBlock, n <= captionBlock && f.hasClassWord(b.node, captionClassWords) && creditLike(b):
 		return FilterCaption
-	case n <= 120 && creditPhrase.MatchString(b.text):
+	case n <= 120 && creditWords(b.norm) && creditPhrase.MatchString(b.text):
 		return FilterCaption
 	case n <= shortBlock && f.hasClassWord(b.node, chromeClassWords), n <= longChrome && f.hasClassWord(b.node, strongChromeWords):
 		return FilterChromeClass
@@ -65,7 +65,21 @@ func genericReason(b *block, f *filterCtx) string {
 // creditLike: captions inside a media container are dropped when short or
 // credit-shaped; a long paragraph inside a "media" wrapper is article text.
 func creditLike(b *block) bool {
-	return len(b.text) <= 120 || creditPhrase.MatchString(b.text)
+	return len(b.text) <= 120 || creditWords(b.norm) && creditPhrase.MatchString(b.text)
+}
+
+// creditHints are the folded words one of which every creditPhrase match
+// holds; checking them first spares the regexp on most blocks.
+var creditHints = []string{"photo", "image", "picture", "foto", "bild", "credit", "quelle", "source",
+	"abb", "fig", "getty", "shutterstock", "istock", "ap", "afp", "reuters", "dpa", "epa", "alliance"}
+
+func creditWords(norm string) bool {
+	for _, h := range creditHints {
+		if strings.Contains(norm, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // filterCtx is what the generic filters know about the whole article.

@@ -14,9 +14,15 @@ func normText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingSpace, inDigits := false, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		var letter bool
 		switch {
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r):
 			if inDigits {
 				continue
 			}
@@ -25,14 +31,26 @@ func normText(s string) string {
 			}
 			pendingSpace, inDigits = false, true
 			b.WriteByte('0')
-		case unicode.IsLetter(r):
-			if pendingSpace && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			pendingSpace, inDigits = false, false
-			b.WriteRune(unicode.ToLower(r))
-		default:
+			continue
+		case r >= 'a' && r <= 'z':
+			letter = true
+		case r >= 'A' && r <= 'Z':
+			r, letter = r+'a'-'A', true
+		case r >= utf8.RuneSelf && unicode.IsLetter(r):
+			r, letter = unicode.ToLower(r), true
+		}
+		if !letter {
 			pendingSpace, inDigits = true, false
+			continue
+		}
+		if pendingSpace && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		pendingSpace, inDigits = false, false
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
 		}
 	}
 	return b.String()
