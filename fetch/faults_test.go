@@ -172,15 +172,17 @@ func TestFault5xxBurstBacksOff(t *testing.T) {
 func TestFault429RetryAfter(t *testing.T) {
 	tests := []struct {
 		name  string
+		code  int
 		value func() string
 	}{
-		{"seconds", func() string { return "1" }},
-		{"http date", func() string { return time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat) }},
+		{"429 seconds", http.StatusTooManyRequests, func() string { return "1" }},
+		{"429 http date", http.StatusTooManyRequests, func() string { return time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat) }},
+		{"503 seconds", http.StatusServiceUnavailable, func() string { return "1" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			first := func(w http.ResponseWriter, r *http.Request) {
-				status(http.StatusTooManyRequests, "Retry-After", tt.value())(w, r)
+				status(tt.code, "Retry-After", tt.value())(w, r)
 			}
 			f := crawlOne(t, oneArticle(nth(first, story)), nil)
 			if !f.stored(t) {
@@ -206,6 +208,29 @@ func TestFaultRedirects(t *testing.T) {
 		}
 		if n := f.site.count("/story.html") + f.site.count("/b.html"); n != 2 {
 			t.Errorf("%d requests in the loop, want 2", n)
+		}
+	})
+	t.Run("hops are spaced like requests", func(t *testing.T) {
+		mux := oneArticle(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/moved.html", http.StatusMovedPermanently)
+		})
+		mux.HandleFunc("/moved.html", story)
+		f := crawlOne(t, mux, func(o *fetch.Options) { o.Delay = 60 * time.Millisecond })
+		var first, second time.Time
+		for _, h := range f.site.requests() {
+			switch h.path {
+			case "/story.html":
+				first = h.start
+			case "/moved.html":
+				second = h.start
+			}
+		}
+		if gap := second.Sub(first); gap < 60*time.Millisecond-measureTolerance {
+			t.Errorf("redirect hop followed after %v, delay is 60ms", gap)
+		}
+		doc, err := f.db.Document(context.Background(), f.site.URL+"/moved.html")
+		if err != nil || doc.FinalURL != f.site.URL+"/moved.html" || doc.URL != f.site.URL+"/story.html" {
+			t.Errorf("redirect not recorded: %+v %v", doc, err)
 		}
 	})
 	t.Run("into disallowed path", func(t *testing.T) {
