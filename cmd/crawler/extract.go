@@ -37,8 +37,8 @@ type extractOutput struct {
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	manifest := fs.String("manifest", "", "JSONL manifest of `{\"id\",\"url\",\"path\",\"site\"}` lines (required)")
-	out := fs.String("out", "", "JSONL output file (required)")
+	manifest := fs.String("manifest", "", "JSONL `file` with one {\"id\",\"url\",\"path\",\"site\"} object per line (required)")
+	out := fs.String("out", "", "JSONL `file` to write, one {\"id\",\"text\",...} object per line (required)")
 	learn := fs.Bool("learn", false, "learn each site's rules from all its manifest pages first, then apply them")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, `Usage: crawler extract -manifest M.jsonl -out P.jsonl [-learn]
