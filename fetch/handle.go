@@ -296,6 +296,14 @@ func (r *run) retryLater(out *crawler.Outcome, until time.Time) bool {
 // still records it, so the lease does not outlive the run.
 func (r *run) finish(ctx context.Context, out *crawler.Outcome, retry bool) {
 	res, err := r.c.store.Finish(context.WithoutCancel(ctx), *out)
+	if err != nil && out.Document != nil {
+		// A document the store refuses must not leave its URL leased (and
+		// fetched again every run): record the failure without it.
+		out.Entry.State, out.Entry.LastError = crawler.StateFailed, err.Error()
+		out.Document, out.Page, out.AliasOf, retry = nil, nil, "", false
+		r.countFailed()
+		res, err = r.c.store.Finish(context.WithoutCancel(ctx), *out)
+	}
 	if err != nil {
 		r.log.Error("outcome not stored", "url", out.Entry.URL, "error", err)
 		return
