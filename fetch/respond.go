@@ -102,8 +102,9 @@ func retryAfter(v string, now time.Time) time.Time {
 	if v == "" {
 		return time.Time{}
 	}
-	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
-		return now.Add(time.Duration(n) * time.Second)
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
+		const maxSeconds = 365 * 24 * 3600 // larger values would overflow a Duration
+		return now.Add(time.Duration(min(n, maxSeconds)) * time.Second)
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return t
