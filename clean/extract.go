@@ -97,6 +97,7 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	var raw *rawPage
 	if len(bodyNodes) == 0 {
 		raw = newRawPage(doc, rs, docTitle(doc))
+		pruneOverlays(raw, ld, &pr)
 		if prune {
 			pruneTemplate(raw, rs, ld, &pr)
 		}

@@ -15,6 +15,7 @@ const (
 	FilterLinkDense    = "generic:link-dense"
 	FilterPhrase       = "generic:phrase"
 	FilterCommentsTail = "generic:comments-tail"
+	FilterOverlay      = "generic:overlay"
 	FilterOrphanHead   = "generic:orphan-heading"
 	FilterMarkup       = "generic:markup"
 	FilterDateline     = "generic:dateline"
