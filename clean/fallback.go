@@ -92,7 +92,7 @@ func denseParagraphs(doc *html.Node, rs *ruleSet, title string) []string {
 	var out []string
 	for i := range blocks {
 		b := &blocks[i]
-		if len(b.text) < 80 || b.linkDensity() > 0.2 || inFurniture(b.node) {
+		if len(b.text) < 80 || b.linkDensity() > 0.2 || inFurniture(b.node) || inOverlay(b.node) {
 			continue
 		}
 		if rs.drop(b) != "" || genericReason(b, f) != "" {

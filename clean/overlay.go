@@ -7,16 +7,21 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// Overlays (login and sign-up modals, cookie and consent banners,
-// paywalls) sit in the page's HTML even when hidden, and readability
+// Overlays (login and sign-up modals, cookie and consent banners)
+// sit in the page's HTML even when hidden, and readability
 // sometimes takes one for the article. They are pruned before it runs.
 
-// overlayWords are the class/id fragments that name an overlay.
-var overlayWords = []string{"modal", "cookie", "consent", "login", "signin", "sign-in", "paywall", "popup", "lightbox", "gdpr"}
+// overlayWords are the class/id words that name an overlay;
+// overlayFragments are also found inside run-together names ("cookiebar").
+// "login" is not a fragment: "bloginfo" holds articles.
+var (
+	overlayWords     = wordSet("modal cookie cookies consent login signin popup gdpr dialog")
+	overlayFragments = []string{"cookie", "consent", "modal"}
+)
 
 // maxOverlayShare: an "overlay" holding this share of the page's text is
 // the page itself (a body class like "modal-open" or a login page).
-const maxOverlayShare = 0.3
+const maxOverlayShare = 0.7
 
 // isOverlay reports elements that are modal dialogs or banners by their
 // role, tag or class/id.
@@ -35,9 +40,8 @@ func isOverlay(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			v := strings.ToLower(a.Val)
-			for _, w := range overlayWords {
-				if strings.Contains(v, w) {
+			for _, t := range strings.Fields(a.Val) {
+				if overlayToken(t) {
 					return true
 				}
 			}
@@ -74,4 +78,29 @@ func pruneOverlays(page *rawPage, ldBody string, p *pruneResult) {
 		p.record(c, FilterOverlay)
 		c.Parent.RemoveChild(c)
 	}
+}
+
+// inOverlay reports whether n sits inside an overlay.
+func inOverlay(n *html.Node) bool {
+	for p := n; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		if p.Type == html.ElementNode && isOverlay(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlayToken(t string) bool {
+	for _, w := range chromeWords(t) {
+		if overlayWords[w] {
+			return true
+		}
+	}
+	lt := strings.ToLower(t)
+	for _, f := range overlayFragments {
+		if strings.Contains(lt, f) {
+			return true
+		}
+	}
+	return false
 }
