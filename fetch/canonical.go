@@ -93,14 +93,16 @@ func isTrackingParam(k string) bool {
 	return ok
 }
 
-// SiteOf returns the site of a canonical URL: its host name without port
-// and without a leading "www.". It returns "" for an unparsable URL.
+// SiteOf returns the site of a canonical URL: its host without a leading
+// "www.". A non-default port stays part of the site (canonical URLs drop
+// default ports), because two servers on one address are two publishers
+// with two templates. It returns "" for an unparsable URL.
 func SiteOf(canonicalURL string) string {
 	u, err := url.Parse(canonicalURL)
 	if err != nil {
 		return ""
 	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
 }
 
 // hostKey returns the politeness key of a URL: scheme://host:port, the

@@ -83,7 +83,13 @@ func TestCanonicalURL(t *testing.T) {
 			t.Errorf("CanonicalURL(%q) accepted", bad)
 		}
 	}
-	if got := fetch.SiteOf("https://www.example.com:8443/x"); got != "example.com" {
-		t.Errorf("SiteOf = %q", got)
+	for raw, want := range map[string]string{
+		"https://www.example.com:8443/x": "example.com:8443",
+		"https://WWW.Example.com/x":      "example.com",
+		"http://127.0.0.1:8080/":         "127.0.0.1:8080",
+	} {
+		if got := fetch.SiteOf(raw); got != want {
+			t.Errorf("SiteOf(%q) = %q, want %q", raw, got, want)
+		}
 	}
 }

@@ -29,7 +29,7 @@ func site(t *testing.T, i int) (*httptest.Server, demosite.Outlet) {
 		}
 		return out
 	}
-	o.BaseURL = srv.URL
+	o.BaseURL, o.Host = srv.URL, strings.TrimPrefix(srv.URL, "http://")
 	o.Seeds, o.Feeds, o.Sitemaps = []string{srv.URL + "/"}, abs(o.Feeds), abs(o.Sitemaps)
 	return srv, o
 }

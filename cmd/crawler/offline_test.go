@@ -31,7 +31,7 @@ func TestOfflineCommands(t *testing.T) {
 		t.Errorf("explain of an unknown URL succeeded: %s", errOut)
 	}
 
-	site := "127.0.0.1"
+	site := o.Host // a site keeps its non-default port
 	code, out, errOut = runMain(t.Context(), "rules", "show", site, "-config", cfgPath)
 	if code != 0 {
 		t.Fatalf("rules show exit %d: %s", code, errOut)
