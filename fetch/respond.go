@@ -224,8 +224,8 @@ func (r *run) extract(ctx context.Context, out *crawler.Outcome, resp *response,
 		return fmt.Errorf("extract %s: %w", final, err)
 	}
 	r.c.opts.Observer.Cleaned(time.Since(start), len(res.Removed))
-	if len(res.Text) < minArticleChars {
-		return nil
+	if len(res.Text) < minArticleChars || clean.IsListing(body, res) {
+		return nil // a section or archive page: followed for links, not stored
 	}
 	now := r.now().UTC()
 	sum := sha256.Sum256([]byte(res.Text))
