@@ -74,9 +74,6 @@ func Extract(html []byte, pageURL *url.URL, rules Rules) (Result, error) {
 			res = plain
 		}
 	}
-	if len(res.Text) < shortArticle && rs.body == nil {
-		res, _ = fallback(html, res, rs)
-	}
 	return res, nil
 }
 
@@ -95,11 +92,14 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 		bodyNodes = detachAll(cascadia.QueryAll(doc, rs.body.sel))
 	}
 	var raw *rawPage
+	pruned := false
 	if len(bodyNodes) == 0 {
 		raw = newRawPage(doc, rs, docTitle(doc))
 		pruneOverlays(raw, ld, &pr)
 		if prune {
+			before := len(pr.removed)
 			pruneTemplate(raw, rs, ld, &pr)
+			pruned = len(pr.removed) > before
 		}
 	}
 	res, root, err := readable(doc, pageURL)
@@ -127,7 +127,7 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	} else {
 		gapFill(&res, out, raw)
 	}
-	return res, len(pr.removed) > 0, nil
+	return res, pruned, nil
 }
 
 func detachAll(ns []*html.Node) []*html.Node {

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -9,8 +8,8 @@ import (
 )
 
 // shortArticle is the kept text (bytes) below which readability is taken
-// to have missed the article (a login modal, a teaser, nothing at all) and
-// the fallbacks are tried.
+// to have found next to nothing (a teaser, a caption), so that less
+// left-out prose is enough to replace it.
 const shortArticle = 500
 
 // Filter names of the fallbacks, used as Block.Reason of kept blocks.
@@ -19,24 +18,7 @@ const (
 	FallbackDense  = "fallback:dense"
 )
 
-// fallback returns a better body than res when readability's is short:
-// the JSON-LD articleBody, or else every text-dense paragraph of the page.
-// It reports false when res should stand.
-func fallback(page []byte, res Result, rs *ruleSet) (Result, bool) {
-	doc, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
-		return res, false
-	}
-	best := res
-	if paras := jsonLDParagraphs(doc); textSize(paras) > 2*len(best.Text) {
-		best = withParagraphs(res, paras, FallbackJSONLD)
-	}
-	if paras := denseParagraphs(doc, rs, res.Title); textSize(paras) > 2*len(best.Text) {
-		best = withParagraphs(res, paras, FallbackDense)
-	}
-	return best, len(best.Text) != len(res.Text)
-}
-
+// textSize is the length of paras joined as Result.Text joins them.
 func textSize(paras []string) int {
 	n := 0
 	for _, p := range paras {
@@ -45,6 +27,8 @@ func textSize(paras []string) int {
 	return n
 }
 
+// withParagraphs replaces the body of res by paras, recording the blocks
+// it had kept as removed and the new ones as kept for reason.
 func withParagraphs(res Result, paras []string, reason string) Result {
 	for _, b := range res.Blocks {
 		if b.Kept {
@@ -82,27 +66,8 @@ func jsonLDParagraphs(doc *html.Node) []string {
 	return out
 }
 
-// denseParagraphs keeps the page's paragraphs that read like prose: long
-// enough, few links, outside navigation and page furniture, and passing
-// the rules and generic filters.
-func denseParagraphs(doc *html.Node, rs *ruleSet, title string) []string {
-	body := findBody(doc)
-	blocks := segment(body, true)
-	f := newFilterCtx(blocks, body, title)
-	var out []string
-	for i := range blocks {
-		b := &blocks[i]
-		if len(b.text) < 80 || b.linkDensity() > 0.2 || inFurniture(b.node) || inOverlay(b.node) {
-			continue
-		}
-		if rs.drop(b) != "" || genericReason(b, f) != "" {
-			continue
-		}
-		out = append(out, b.text)
-	}
-	return out
-}
-
+// inFurniture reports blocks inside navigation, header, footer, aside or
+// form elements.
 func inFurniture(n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
 		switch p.DataAtom {

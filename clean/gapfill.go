@@ -174,13 +174,14 @@ func missedProse(out outNorms, raw *rawPage) int {
 }
 
 // wrongPick reports whether readability most likely chose the wrong part
-// of the page: the prose it left out outweighs what it kept several times.
+// of the page: the prose it left out outweighs what it kept several times,
+// or twice when it kept next to nothing.
 func wrongPick(out outNorms, raw *rawPage) bool {
 	if raw == nil {
 		return false
 	}
 	missed := missedProse(out, raw)
-	return missed > 1000 && missed > 3*out.size
+	return missed > 1000 && missed > 3*out.size || out.size < shortArticle && missed > 2*out.size
 }
 
 // proseParagraphs is the fallback body built from the raw page's prose.

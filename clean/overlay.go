@@ -90,13 +90,27 @@ func inOverlay(n *html.Node) bool {
 	return false
 }
 
+// overlayHints are substrings every overlay token holds; most tokens hold
+// none and are rejected without splitting.
+var overlayHints = []string{"modal", "cookie", "consent", "login", "signin", "popup", "gdpr", "dialog"}
+
 func overlayToken(t string) bool {
+	lt := strings.ToLower(t)
+	hinted := false
+	for _, h := range overlayHints {
+		if strings.Contains(lt, h) {
+			hinted = true
+			break
+		}
+	}
+	if !hinted {
+		return false
+	}
 	for _, w := range chromeWords(t) {
 		if overlayWords[w] {
 			return true
 		}
 	}
-	lt := strings.ToLower(t)
 	for _, f := range overlayFragments {
 		if strings.Contains(lt, f) {
 			return true
