@@ -82,9 +82,10 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	if err != nil {
 		return Result{}, false, fmt.Errorf("parse html: %w", err)
 	}
-	ldParas := jsonLDParagraphs(doc)
+	scan := scanPage(doc)
+	ldParas := scan.ldParagraphs()
 	ld := normText(strings.Join(ldParas, "\n"))
-	h1s := headings(doc)
+	h1s := scan.h1s
 	var pr pruneResult
 	removeSelected(doc, rs, &pr)
 	var bodyNodes []*html.Node
@@ -94,7 +95,7 @@ func extract(page []byte, pageURL *url.URL, rs *ruleSet, prune bool) (Result, bo
 	var raw *rawPage
 	pruned := false
 	if len(bodyNodes) == 0 {
-		raw = newRawPage(doc, rs, docTitle(doc))
+		raw = newRawPage(doc, rs, scan.title)
 		pruneOverlays(raw, ld, &pr)
 		if prune {
 			before := len(pr.removed)

@@ -44,25 +44,23 @@ func withParagraphs(res Result, paras []string, reason string) Result {
 	return res
 }
 
-// jsonLDParagraphs splits the page's JSON-LD articleBody into paragraphs.
-func jsonLDParagraphs(doc *html.Node) []string {
+// bodyParagraphs splits one articleBody value into paragraphs.
+func bodyParagraphs(body string) []string {
 	var out []string
-	forEachLD(doc, func(body string) {
-		if strings.Contains(body, "<") {
-			// Some sites put markup in articleBody; read it as HTML.
-			if frag, err := html.Parse(strings.NewReader(body)); err == nil {
-				for _, b := range segment(frag, true) {
-					out = append(out, strings.ReplaceAll(b.text, "\n", " "))
-				}
-				return
+	if strings.Contains(body, "<") {
+		// Some sites put markup in articleBody; read it as HTML.
+		if frag, err := html.Parse(strings.NewReader(body)); err == nil {
+			for _, b := range segment(frag, true) {
+				out = append(out, strings.ReplaceAll(b.text, "\n", " "))
 			}
+			return out
 		}
-		for _, p := range strings.Split(body, "\n") {
-			if p = collapseSpace(p); p != "" {
-				out = append(out, p)
-			}
+	}
+	for _, p := range strings.Split(body, "\n") {
+		if p = collapseSpace(p); p != "" {
+			out = append(out, p)
 		}
-	})
+	}
 	return out
 }
 

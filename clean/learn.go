@@ -51,7 +51,7 @@ func Learn(prev Rules, samples []Sample, now time.Time) Rules {
 		if err != nil {
 			continue
 		}
-		c.addPage(segment(findBody(doc), true), docTitle(doc), s.FetchedAt)
+		c.addPage(segment(findBody(doc), true), scanPage(doc).title, s.FetchedAt)
 	}
 	site := prev.Site
 	if site == "" && len(samples) > 0 && samples[0].URL != nil {

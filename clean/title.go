@@ -2,37 +2,7 @@ package clean
 
 import (
 	"strings"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
-
-// headings returns the text of the page's first few h1 elements.
-func headings(doc *html.Node) []string {
-	var out []string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if len(out) >= 3 {
-			return
-		}
-		if n.Type == html.ElementNode {
-			if skipAtoms[n.DataAtom] {
-				return
-			}
-			if n.DataAtom == atom.H1 {
-				if t := collapseSpace(textOf(n)); t != "" {
-					out = append(out, t)
-				}
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	return out
-}
 
 // betterTitle strips site-name decoration ("Site | Section | Headline")
 // from a document title when the page's own h1 is the headline inside it.
@@ -48,28 +18,6 @@ func betterTitle(title string, h1s []string) string {
 		}
 	}
 	return title
-}
-
-// docTitle returns the text of the document's <title>.
-func docTitle(doc *html.Node) string {
-	var walk func(*html.Node) string
-	walk = func(n *html.Node) string {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Title:
-				return collapseSpace(textOf(n))
-			case atom.Body:
-				return ""
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if t := walk(c); t != "" {
-				return t
-			}
-		}
-		return ""
-	}
-	return walk(doc)
 }
 
 // siteTitle replaces a title the site puts on every page (its own name)
