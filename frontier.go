@@ -45,6 +45,13 @@ type URLEntry struct {
 	// Published is the date a feed or sitemap gave, used to fetch newest first.
 	Published time.Time `json:"published,omitzero"`
 	LastError string    `json:"last_error,omitempty"`
+	// Fetched is when the URL's document was first stored. Refreshes keep
+	// it, so an article leaves its job's refresh window on schedule instead
+	// of being re-fetched forever.
+	Fetched time.Time `json:"fetched,omitzero"`
+	// Refresh marks a done article put back to pending to be fetched again
+	// conditionally; it is cleared when the refresh ends.
+	Refresh bool `json:"refresh,omitempty"`
 }
 
 // HostState is the politeness, robots.txt and backoff state of one host
@@ -66,6 +73,15 @@ type HostState struct {
 	// CrawlDelay is the robots.txt Crawl-delay for our user agent.
 	CrawlDelay time.Duration `json:"crawl_delay"`
 	RobotsBody []byte        `json:"robots_body,omitempty"`
+}
+
+// HostTurn is the part of a host's state that changes with every request:
+// the earliest start of the next one. It is saved before each request goes
+// out, so a process killed mid-crawl does not let its successor ask the
+// host again sooner than the delay.
+type HostTurn struct {
+	Host      string    `json:"host"`
+	NextFetch time.Time `json:"next_fetch"`
 }
 
 // Validators are a URL's conditional-GET validators from its last 200.
@@ -93,6 +109,9 @@ type Outcome struct {
 	Discovered []URLEntry
 	// Validators, when non-nil, replace the stored validators of Entry.URL.
 	Validators *Validators
+	// Host, when non-nil, replaces the stored state of its host (errors,
+	// Retry-After and backoff blocks), in the same transaction.
+	Host *HostState
 }
 
 // FinishResult says what the store did with an Outcome.

@@ -103,17 +103,18 @@ func (c *Crawler) newRun(reqCtx context.Context, job Job) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &run{
+	r := &run{
 		c: c, job: job, scope: sc,
 		col:    newCollector(reqCtx, c.opts),
-		sched:  newScheduler(c.gates),
 		agent:  agentToken(c.opts.UserAgent),
 		log:    c.opts.Logger.With("job", job.Name),
 		now:    time.Now,
 		hosts:  map[string]*hostInfo{},
 		seen:   map[string]bool{},
 		report: crawler.RunReport{Job: job.Name, ID: runID()},
-	}, nil
+	}
+	r.sched = newScheduler(c.gates, r.saveTurn)
+	return r, nil
 }
 
 func runID() string {
@@ -131,11 +132,18 @@ func (r *run) execute(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	refreshes := 0
+	if !resumed && r.job.RefreshWindow > 0 {
+		refreshes, err = r.c.store.Refresh(ctx, r.job.Name, r.now().Add(-r.job.RefreshWindow), r.job.maxRefreshes())
+		if err != nil {
+			return err
+		}
+	}
 	pending, err := r.c.store.Pending(ctx, r.job.Name)
 	if err != nil {
 		return err
 	}
-	r.log.Info("run starting", "pending", len(pending), "resumed", resumed)
+	r.log.Info("run starting", "pending", len(pending), "resumed", resumed, "refreshes", refreshes)
 	for _, e := range pending {
 		if err := r.queue(ctx, e); err != nil {
 			return err
@@ -275,9 +283,22 @@ func (r *run) gap(crawlDelay time.Duration) time.Duration {
 }
 
 func (r *run) saveHost(ctx context.Context, st crawler.HostState) {
+	st.NextFetch = later(st.NextFetch, r.sched.nextStart(st.Host))
 	if err := r.c.store.PutHostState(ctx, st); err != nil {
 		r.log.Warn("host state not saved", "host", st.Host, "error", err)
+		return
 	}
+	r.sched.saved(crawler.HostTurn{Host: st.Host, NextFetch: st.NextFetch})
+}
+
+// saveTurn saves a host's next start ahead of a request. A store that
+// fails only costs politeness after a crash, so the request still goes.
+func (r *run) saveTurn(ctx context.Context, t crawler.HostTurn) bool {
+	if err := r.c.store.PutHostTurn(context.WithoutCancel(ctx), t); err != nil {
+		r.log.Warn("host turn not saved", "host", t.Host, "error", err)
+		return false
+	}
+	return true
 }
 
 func (r *run) saveHosts(ctx context.Context) {
@@ -291,6 +312,10 @@ func (r *run) saveHosts(ctx context.Context) {
 	r.mu.Unlock()
 	if err := r.c.store.PutHostStates(ctx, states); err != nil {
 		r.log.Warn("host states not saved", "hosts", len(states), "error", err)
+		return
+	}
+	for _, st := range states {
+		r.sched.saved(crawler.HostTurn{Host: st.Host, NextFetch: st.NextFetch})
 	}
 }
 

@@ -27,12 +27,12 @@ func (r *run) handle(ctx context.Context, e crawler.URLEntry) {
 		if held != "" {
 			r.sched.release(held)
 		}
-		r.sched.done()
+		r.sched.done(e)
 	}()
 	if !r.takeBudget(e.Host) {
 		return
 	}
-	ok, err := r.c.store.Lease(ctx, e.URL, r.now().Add(3*r.c.opts.Timeout))
+	ok, err := r.lease(ctx, e)
 	if err != nil || !ok {
 		r.giveBackBudget(e.Host)
 		if err != nil && ctx.Err() == nil {
@@ -55,7 +55,33 @@ func (r *run) handle(ctx context.Context, e crawler.URLEntry) {
 	default:
 		retry = r.respond(ctx, &out, resp, final)
 	}
-	r.finish(ctx, &out, retry)
+	if e.Refresh && out.Entry.State == crawler.StateFailed {
+		// The stored document stays; a later refresh may reach it again.
+		out.Entry.State = crawler.StateDone
+	}
+	if out.Entry.State != crawler.StatePending {
+		out.Entry.Refresh = false
+	}
+	r.finish(ctx, &out, retry, e.Refresh)
+}
+
+// lease leases the entry and saves its host's turn in the same commit,
+// covering the requests it is about to make.
+func (r *run) lease(ctx context.Context, e crawler.URLEntry) (bool, error) {
+	requests := 1
+	if r.c.opts.RespectRobots && r.robotsStale(e.Host) {
+		requests++
+	}
+	t, save := r.sched.turn(e.Host, requests)
+	var turn *crawler.HostTurn
+	if save {
+		turn = &t
+	}
+	ok, err := r.c.store.Lease(ctx, e.URL, r.now().Add(3*r.c.opts.Timeout), turn)
+	if ok && err == nil && save {
+		r.sched.saved(t)
+	}
+	return ok, err
 }
 
 // takeBudget counts a page against MaxPages and MaxPagesPerHost.
@@ -276,7 +302,7 @@ func (r *run) retryLater(out *crawler.Outcome, until time.Time) bool {
 	hi.state.BlockedUntil = until
 	st := hi.state
 	r.mu.Unlock()
-	r.saveHost(context.WithoutCancel(context.Background()), st)
+	r.withHost(out, st)
 	out.Entry.Attempts++
 	if out.Entry.Attempts >= r.c.opts.MaxRetries {
 		r.countFailed()
@@ -292,9 +318,16 @@ func (r *run) retryLater(out *crawler.Outcome, until time.Time) bool {
 	return true
 }
 
+// withHost makes the outcome save the host's state, with its next start.
+func (r *run) withHost(out *crawler.Outcome, st crawler.HostState) {
+	st.Host = out.Entry.Host
+	st.NextFetch = later(st.NextFetch, r.sched.nextStart(st.Host))
+	out.Host = &st
+}
+
 // finish stores the outcome and queues what it revealed. A cancelled run
 // still records it, so the lease does not outlive the run.
-func (r *run) finish(ctx context.Context, out *crawler.Outcome, retry bool) {
+func (r *run) finish(ctx context.Context, out *crawler.Outcome, retry, refresh bool) {
 	res, err := r.c.store.Finish(context.WithoutCancel(ctx), *out)
 	if err != nil && out.Document != nil {
 		// A document the store refuses must not leave its URL leased (and
@@ -308,9 +341,12 @@ func (r *run) finish(ctx context.Context, out *crawler.Outcome, retry bool) {
 		r.log.Error("outcome not stored", "url", out.Entry.URL, "error", err)
 		return
 	}
+	if out.Host != nil {
+		r.sched.saved(crawler.HostTurn{Host: out.Host.Host, NextFetch: out.Host.NextFetch})
+	}
 	r.log.Debug("fetched", "url", out.Entry.URL, "state", out.Entry.State, "error", out.Entry.LastError,
 		"stored", res.Stored, "duplicate_of", res.DuplicateOf, "new_urls", len(res.Added))
-	r.account(out, res)
+	r.account(out, res, refresh)
 	if retry {
 		r.sched.push(out.Entry)
 	}
@@ -328,12 +364,15 @@ func (r *run) finish(ctx context.Context, out *crawler.Outcome, retry bool) {
 	}
 }
 
-func (r *run) account(out *crawler.Outcome, res crawler.FinishResult) {
+func (r *run) account(out *crawler.Outcome, res crawler.FinishResult, refresh bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	site := ""
 	if out.Document != nil {
 		site = out.Document.Site
+		if refresh && res.DuplicateOf == out.Document.CanonicalURL {
+			return // a refresh that found the text unchanged
+		}
 	}
 	if res.Stored {
 		r.report.Stored++

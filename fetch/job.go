@@ -36,6 +36,27 @@ type Job struct {
 	// MaxAge skips feed and sitemap entries whose date is older. Zero: no
 	// limit.
 	MaxAge time.Duration
+	// RefreshWindow makes a run that starts afresh (not resuming a dead
+	// one) fetch again the job's articles first stored within this window,
+	// with If-None-Match / If-Modified-Since from their validators: a 304
+	// leaves the document alone, changed text replaces it. Refreshes come
+	// after every new URL of the run and count against MaxPages. Zero: no
+	// refreshes.
+	RefreshWindow time.Duration
+	// MaxRefreshes bounds the articles refreshed per run, the most recently
+	// stored first. Zero: DefaultMaxRefreshes.
+	MaxRefreshes int
+}
+
+// DefaultMaxRefreshes is the refresh cap of a Job whose MaxRefreshes is
+// zero.
+const DefaultMaxRefreshes = 100
+
+func (j Job) maxRefreshes() int {
+	if j.MaxRefreshes > 0 {
+		return j.MaxRefreshes
+	}
+	return DefaultMaxRefreshes
 }
 
 // scope is a Job's compiled filters.

@@ -37,7 +37,7 @@ func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response,
 		r.report.NotModified++
 		r.mu.Unlock()
 		r.c.opts.Observer.NotModified(host)
-		r.succeeded(host)
+		r.succeeded(out)
 		out.Entry.State = crawler.StateDone
 		return false
 	case s == http.StatusTooManyRequests || s == http.StatusServiceUnavailable:
@@ -55,13 +55,11 @@ func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response,
 		}
 		return false
 	}
-	r.succeeded(host)
+	r.succeeded(out)
 	out.Entry.State = crawler.StateDone
-	// Only what is polled again needs validators; articles are fetched once.
-	if v := (crawler.Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}); v != (crawler.Validators{}) &&
-		out.Entry.Source != crawler.SourceLink && out.Entry.Source != crawler.SourceArticle {
-		out.Validators = &v
-	}
+	// Articles keep validators too: a refresh asks for them conditionally.
+	// A 200 without any drops the old ones, which no longer describe it.
+	out.Validators = &crawler.Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
 	var err error
 	switch out.Entry.Source {
 	case crawler.SourceFeed, crawler.SourceGuess:
@@ -87,12 +85,18 @@ func (r *run) respond(ctx context.Context, out *crawler.Outcome, resp *response,
 	return false
 }
 
-// succeeded clears a host's error streak.
-func (r *run) succeeded(host string) {
-	hi := r.host(host)
+// succeeded clears a host's error streak, saved with the outcome when
+// there was one.
+func (r *run) succeeded(out *crawler.Outcome) {
+	hi := r.host(out.Entry.Host)
 	r.mu.Lock()
-	defer r.mu.Unlock()
+	hadErrors := hi.state.Errors > 0
 	hi.state.Errors = 0
+	st := hi.state
+	r.mu.Unlock()
+	if hadErrors {
+		r.withHost(out, st)
+	}
 }
 
 // retryAfter parses Retry-After as seconds or an HTTP date; zero when
@@ -239,6 +243,9 @@ func (r *run) extract(ctx context.Context, out *crawler.Outcome, resp *response,
 		URL: canon, FinalURL: final.String(), Status: resp.Status, ContentType: resp.ContentType,
 		ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"),
 		FetchedAt: now, Body: body, ExtractorVersion: clean.ExtractorVersion, RulesVersion: rules.Version,
+	}
+	if out.Entry.Refresh {
+		return nil // already judged distinct when first stored; an edit must not alias it
 	}
 	if dup, ok, err := r.c.store.NearDuplicate(ctx, site, out.Document.SimHash, nearDuplicateBits); err == nil && ok && dup != canon {
 		out.AliasOf = dup

@@ -101,6 +101,15 @@ func agentToken(ua string) string {
 	return ua
 }
 
+// robotsStale reports whether the host's robots.txt must be fetched
+// before its next page.
+func (r *run) robotsStale(host string) bool {
+	hi := r.host(host)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return !hi.rulesValid || r.now().Sub(hi.state.RobotsFetchedAt) >= robotsMaxAge
+}
+
 // robotsFor returns the rules of a host the worker holds, fetching
 // robots.txt when the cached copy is missing or stale. ok is false when
 // robots.txt is unavailable and the host was blocked for a retry.

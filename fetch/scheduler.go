@@ -23,6 +23,7 @@ type gate struct {
 	next    time.Time // earliest start of the next request
 	blocked time.Time // Retry-After, backoff or robots retry
 	gap     time.Duration
+	saved   time.Time // the latest next start known to be in the store
 }
 
 func newGates() *gates {
@@ -37,8 +38,15 @@ type scheduler struct {
 	g        *gates // shared; g.mu also guards the fields below
 	queues   map[string]*hostQueue
 	inflight int
-	stopped  bool // no more entries are handed out (MaxPages, cancel)
-	now      func() time.Time
+	// fresh counts the entries that are not refreshes, queued or in
+	// flight: refreshes wait until it is zero, so they never take a turn
+	// or a page of the budget a new URL could have had.
+	fresh   int
+	stopped bool // no more entries are handed out (MaxPages, cancel)
+	now     func() time.Time
+	// persist saves a host's next start before a request that would pass
+	// the saved one goes out; it reports whether it was saved.
+	persist func(ctx context.Context, t crawler.HostTurn) bool
 }
 
 // hostQueue is one host's pending entries in this run.
@@ -47,8 +55,8 @@ type hostQueue struct {
 	dropped bool // no more work for this host in this run
 }
 
-func newScheduler(g *gates) *scheduler {
-	return &scheduler{g: g, queues: map[string]*hostQueue{}, now: time.Now}
+func newScheduler(g *gates, persist func(context.Context, crawler.HostTurn) bool) *scheduler {
+	return &scheduler{g: g, queues: map[string]*hostQueue{}, now: time.Now, persist: persist}
 }
 
 func (s *scheduler) gate(host string) *gate {
@@ -84,6 +92,9 @@ func (s *scheduler) push(e crawler.URLEntry) {
 		return
 	}
 	heap.Push(&q.entries, e)
+	if !e.Refresh {
+		s.fresh++
+	}
 	s.signal()
 }
 
@@ -117,6 +128,34 @@ func (s *scheduler) nextStart(host string) time.Time {
 	return s.gate(host).next
 }
 
+// turnSlack is how far past the expected next start a lease saves a host's
+// turn, so the request that follows the lease a moment later is covered and
+// needs no commit of its own. Capped by the host's gap.
+const turnSlack = 250 * time.Millisecond
+
+// turn is the host turn to save with the lease of an entry of host that
+// will make the given number of requests (robots.txt and the page); ok is
+// false when nothing needs saving (no gap, or a later turn is saved).
+func (s *scheduler) turn(host string, requests int) (t crawler.HostTurn, ok bool) {
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	h := s.gate(host)
+	if h.gap <= 0 {
+		return t, false
+	}
+	start := later(s.now(), later(h.next, h.blocked))
+	t = crawler.HostTurn{Host: host, NextFetch: start.Add(time.Duration(requests)*h.gap + min(h.gap, turnSlack))}
+	return t, t.NextFetch.After(h.saved)
+}
+
+// saved records that the store holds turn t.
+func (s *scheduler) saved(t crawler.HostTurn) {
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	h := s.gate(t.Host)
+	h.saved = later(h.saved, t.NextFetch)
+}
+
 // block keeps a host idle until t.
 func (s *scheduler) block(host string, t time.Time) {
 	s.g.mu.Lock()
@@ -132,6 +171,11 @@ func (s *scheduler) drop(host string) {
 	s.g.mu.Lock()
 	defer s.g.mu.Unlock()
 	q := s.queue(host)
+	for _, e := range q.entries {
+		if !e.Refresh {
+			s.fresh--
+		}
+	}
 	q.dropped, q.entries = true, nil
 	s.signal()
 }
@@ -162,7 +206,7 @@ func (s *scheduler) next(ctx context.Context) (e crawler.URLEntry, ok bool) {
 			}
 			queued = true
 			h := s.gate(host)
-			if h.busy {
+			if h.busy || (q.entries[0].Refresh && s.fresh > 0) {
 				continue
 			}
 			if due := later(h.next, h.blocked); due.After(now) {
@@ -190,16 +234,22 @@ func (s *scheduler) next(ctx context.Context) (e crawler.URLEntry, ok bool) {
 }
 
 // done ends the work on an entry handed out by next.
-func (s *scheduler) done() {
+func (s *scheduler) done(e crawler.URLEntry) {
 	s.g.mu.Lock()
 	defer s.g.mu.Unlock()
 	s.inflight--
+	if !e.Refresh {
+		s.fresh--
+	}
 	s.signal()
 }
 
 // begin waits until the held host may start a request and records the
 // start: every request, robots.txt and redirect hops included, goes
-// through here.
+// through here. When the request's turn passes the one saved in the
+// store (by the lease, usually), it saves the new turn first, so a
+// process killed right after the request still leaves its successor the
+// delay to wait.
 func (s *scheduler) begin(ctx context.Context, host string) error {
 	for {
 		s.g.mu.Lock()
@@ -208,7 +258,12 @@ func (s *scheduler) begin(ctx context.Context, host string) error {
 		due := later(h.next, h.blocked)
 		if !due.After(now) {
 			h.next = now.Add(h.gap)
+			t := crawler.HostTurn{Host: host, NextFetch: h.next}
+			unsaved := h.gap > 0 && h.next.After(h.saved)
 			s.g.mu.Unlock()
+			if unsaved && s.persist != nil && s.persist(ctx, t) {
+				s.saved(t)
+			}
 			return nil
 		}
 		s.g.mu.Unlock()
@@ -271,13 +326,16 @@ func later(a, b time.Time) time.Time {
 	return a
 }
 
-// entryHeap orders a host's queue: seeds, feeds and sitemaps first, then
-// the newest published, then the shallowest, then the oldest discovered.
+// entryHeap orders a host's queue: refreshes last, seeds, feeds and
+// sitemaps first, then the newest published, then the shallowest, then the oldest discovered.
 type entryHeap []crawler.URLEntry
 
 func (q entryHeap) Len() int { return len(q) }
 func (q entryHeap) Less(i, j int) bool {
 	a, b := q[i], q[j]
+	if a.Refresh != b.Refresh {
+		return b.Refresh
+	}
 	if pa, pb := sourceRank(a.Source), sourceRank(b.Source); pa != pb {
 		return pa < pb
 	}

@@ -25,14 +25,22 @@ type Store interface {
 	Enqueue(ctx context.Context, entries []crawler.URLEntry) (int, error)
 	// Pending lists the job's pending frontier entries.
 	Pending(ctx context.Context, job string) ([]crawler.URLEntry, error)
-	// Lease moves a pending URL to leased; ok is false if it was not pending.
-	Lease(ctx context.Context, url string, until time.Time) (ok bool, err error)
+	// Lease moves a pending URL to leased and, with it, saves turn (when
+	// non-nil) unless a later turn is saved; ok is false if the URL was not
+	// pending.
+	Lease(ctx context.Context, url string, until time.Time, turn *crawler.HostTurn) (ok bool, err error)
+	// Refresh puts up to limit of job's done articles stored since the given
+	// time back to pending, marked Refresh; it returns how many.
+	Refresh(ctx context.Context, job string, since time.Time, limit int) (int, error)
 	// Finish stores a fetch's outcome in one transaction.
 	Finish(ctx context.Context, o crawler.Outcome) (crawler.FinishResult, error)
 	// HostState returns a host's saved state; ok is false when unknown.
 	HostState(ctx context.Context, host string) (crawler.HostState, bool, error)
 	// PutHostState saves a host's state.
 	PutHostState(ctx context.Context, hs crawler.HostState) error
+	// PutHostTurn saves a host's next allowed request start unless a later
+	// one is saved; HostState folds it into NextFetch.
+	PutHostTurn(ctx context.Context, t crawler.HostTurn) error
 	// PutHostStates saves several hosts' states at once.
 	PutHostStates(ctx context.Context, states []crawler.HostState) error
 	// Validators returns a URL's ETag and Last-Modified; ok is false when none.

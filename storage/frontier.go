@@ -199,12 +199,14 @@ func (db *DB) PendingByHost(ctx context.Context) (map[string]int, error) {
 	return out, nil
 }
 
-// Lease moves a pending URL to leased until the given time. A URL that is
-// not pending is left alone and reported with ok=false. Concurrent leases
-// share one commit (bbolt's Batch): every worker leases before each
-// request, and one fsync per lease would queue up in front of the commits
-// that store pages.
-func (db *DB) Lease(ctx context.Context, url string, until time.Time) (ok bool, err error) {
+// Lease moves a pending URL to leased until the given time and, when turn
+// is non-nil and the URL was pending, saves its host's next allowed
+// request start with it: the lease is the last commit before the request
+// goes out. A URL that is not pending is left alone and reported with
+// ok=false. Concurrent leases share one commit (bbolt's Batch): every
+// worker leases before each request, and one fsync per lease would queue
+// up in front of the commits that store pages.
+func (db *DB) Lease(ctx context.Context, url string, until time.Time, turn *crawler.HostTurn) (ok bool, err error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
@@ -223,6 +225,11 @@ func (db *DB) Lease(ctx context.Context, url string, until time.Time) (ok bool, 
 			return nil
 		}
 		e.State, e.LeaseUntil, ok = crawler.StateLeased, until, true
+		if turn != nil {
+			if err := putTurnTx(tx, *turn); err != nil {
+				return err
+			}
+		}
 		return putEntry(b, e)
 	})
 	if err != nil {
@@ -263,7 +270,9 @@ func (db *DB) ResetLeases(ctx context.Context) (int, error) {
 }
 
 // Finish applies a crawler.Outcome atomically: the document and raw page (or an
-// alias), the frontier state, newly discovered URLs and validators.
+// alias), the frontier state, newly discovered URLs, validators and host
+// state. An entry whose document is stored for the first time gets its
+// Fetched time from the document.
 func (db *DB) Finish(ctx context.Context, o crawler.Outcome) (crawler.FinishResult, error) {
 	var res crawler.FinishResult
 	err := db.update(ctx, func(tx *bbolt.Tx) error {
@@ -281,7 +290,15 @@ func (db *DB) Finish(ctx context.Context, o crawler.Outcome) (crawler.FinishResu
 				return err
 			}
 		}
+		if o.Host != nil {
+			if err := putHostStateTx(tx, *o.Host); err != nil {
+				return err
+			}
+		}
 		o.Entry.LeaseUntil = time.Time{}
+		if res.Stored && o.Entry.Fetched.IsZero() {
+			o.Entry.Fetched = o.Document.FetchedAt
+		}
 		return putEntry(tx.Bucket(bucketFrontier), o.Entry)
 	})
 	if err != nil {

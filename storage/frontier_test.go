@@ -41,13 +41,13 @@ func TestLeaseAndResetLeases(t *testing.T) {
 	db := mustOpen(t)
 	ctx := context.Background()
 	db.Enqueue(ctx, []crawler.URLEntry{entry("http://h/a", crawler.SourceLink, crawler.StatePending)})
-	if ok, err := db.Lease(ctx, "http://h/a", time.Now().Add(time.Minute)); !ok || err != nil {
+	if ok, err := db.Lease(ctx, "http://h/a", time.Now().Add(time.Minute), nil); !ok || err != nil {
 		t.Fatalf("lease: %v %v", ok, err)
 	}
-	if ok, _ := db.Lease(ctx, "http://h/a", time.Now()); ok {
+	if ok, _ := db.Lease(ctx, "http://h/a", time.Now(), nil); ok {
 		t.Fatal("leased twice")
 	}
-	if ok, _ := db.Lease(ctx, "http://h/missing", time.Now()); ok {
+	if ok, _ := db.Lease(ctx, "http://h/missing", time.Now(), nil); ok {
 		t.Fatal("leased a missing url")
 	}
 	counts, err := db.PendingByHost(ctx)

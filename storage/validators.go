@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -46,4 +48,46 @@ func putValidatorsTx(tx *bbolt.Tx, url string, v crawler.Validators) error {
 		return err
 	}
 	return b.Put([]byte(url), raw)
+}
+
+// Refresh puts up to limit of job's done articles (link and feed or
+// sitemap entries whose document was stored at or after since) back to
+// pending, marked Refresh, newest Fetched first, so they are fetched again
+// with their validators. Refreshes still pending from an earlier run count
+// against limit. It returns how many entries it marked.
+func (db *DB) Refresh(ctx context.Context, job string, since time.Time, limit int) (int, error) {
+	n := 0
+	err := db.update(ctx, func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketFrontier)
+		var due []crawler.URLEntry
+		open := 0
+		err := forEachEntry(b, func(e crawler.URLEntry) error {
+			switch {
+			case e.Job != job:
+			case e.Refresh && (e.State == crawler.StatePending || e.State == crawler.StateLeased):
+				open++
+			case e.State == crawler.StateDone && !e.Fetched.IsZero() && !e.Fetched.Before(since) &&
+				(e.Source == crawler.SourceLink || e.Source == crawler.SourceArticle):
+				due = append(due, e)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		slices.SortStableFunc(due, func(a, b crawler.URLEntry) int { return b.Fetched.Compare(a.Fetched) })
+		due = due[:max(0, min(len(due), limit-open))]
+		for _, e := range due {
+			e.State, e.Refresh, e.Attempts, e.NotBefore = crawler.StatePending, true, 0, time.Time{}
+			if err := putEntry(b, e); err != nil {
+				return err
+			}
+		}
+		n = len(due)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("refresh articles of %s: %w", job, err)
+	}
+	return n, nil
 }
