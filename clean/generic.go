@@ -47,6 +47,8 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterCaption
 	case n <= 120 && creditWords(b.norm) && creditPhrase.MatchString(b.text):
 		return FilterCaption
+	case n <= captionBlock && creditLine(b):
+		return FilterCaption
 	case n <= shortBlock && f.hasClassWord(b.node, chromeClassWords), n <= longChrome && f.hasClassWord(b.node, strongChromeWords):
 		return FilterChromeClass
 	case b.linkDensity() >= 0.8, n <= linkShort && b.linkDensity() >= 0.5:
@@ -67,6 +69,21 @@ func genericReason(b *block, f *filterCtx) string {
 // credit-shaped; a long paragraph inside a "media" wrapper is article text.
 func creditLike(b *block) bool {
 	return len(b.text) <= 120 || creditWords(b.norm) && creditPhrase.MatchString(b.text)
+}
+
+// creditLine reports a short block one of whose <br>-separated lines is a
+// credit: a caption and its "Photo: ..." line often share one cell or font
+// element, so the credit is not at the start of the block.
+func creditLine(b *block) bool {
+	if !strings.Contains(b.text, "\n") || !creditWords(b.norm) {
+		return false
+	}
+	for line := range strings.SplitSeq(b.text, "\n") {
+		if len(line) <= 120 && creditPhrase.MatchString(line) {
+			return true
+		}
+	}
+	return false
 }
 
 // creditHints are the folded words one of which every creditPhrase match
