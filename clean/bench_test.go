@@ -3,9 +3,14 @@ package clean
 import (
 	"bufio"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
+
+	"crawler/demosite"
 )
 
 // benchPage is one page of the benchmark corpus and the site it belongs to.
@@ -14,7 +19,9 @@ type benchPage struct {
 	html []byte
 }
 
-// benchPages are the golden sources plus, when CLEAN_BENCH_DIR names a
+// benchPages are the golden sources, every page of the embedded demo site
+// (front pages and articles of each outlet, old-style chrome-laden markup)
+// plus, when CLEAN_BENCH_DIR names a
 // directory, every *.html in it, or, when CLEAN_BENCH_MANIFEST names an
 // extract manifest ({"path","site"} lines), its pages grouped by site.
 // Pages are decoded to UTF-8 once, outside timing.
@@ -34,6 +41,7 @@ func benchPages(b *testing.B) []benchPage {
 	for _, dir := range goldenCases(b) {
 		add(filepath.Join(dir, "source.html"), "golden")
 	}
+	pages = append(pages, demoPages(b)...)
 	if dir := os.Getenv("CLEAN_BENCH_DIR"); dir != "" {
 		more, err := filepath.Glob(filepath.Join(dir, "*.html"))
 		if err != nil {
@@ -61,10 +69,37 @@ func benchPages(b *testing.B) []benchPage {
 	return pages
 }
 
+// demoPages renders every front page and article of the demo outlets
+// in-process, with no listener.
+func demoPages(b *testing.B) []benchPage {
+	var pages []benchPage
+	for i, o := range demosite.Outlets() {
+		h := demosite.NewHandler(i)
+		paths := append([]string(nil), o.Seeds...)
+		for _, a := range o.Articles {
+			paths = append(paths, a.Path)
+		}
+		for _, p := range paths {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://127.0.0.1"+p, nil))
+			if rec.Code != http.StatusOK {
+				b.Fatalf("demo outlet %d %s: status %d", i, p, rec.Code)
+			}
+			page, err := DecodeHTML(rec.Body.Bytes(), rec.Header().Get("Content-Type"))
+			if err != nil {
+				b.Fatalf("demo outlet %d %s: %v", i, p, err)
+			}
+			pages = append(pages, benchPage{o.Name, page})
+		}
+	}
+	return pages
+}
+
 // BenchmarkExtract compares the whole cleaner, with each site's rules
 // learned from the same pages, against readability alone; compare the
-// pages/s metrics of the two sub-benchmarks of one run. B/op and
-// allocs/op cover pages/op pages.
+// pages/s metrics of the two sub-benchmarks of one run; clean-learned also
+// reports its pages/s as a share of readability's (ratio) and allocs/page.
+// B/op and allocs/op cover pages/op pages.
 func BenchmarkExtract(b *testing.B) {
 	pages := benchPages(b)
 	bySite := map[string][]Sample{}
@@ -75,8 +110,10 @@ func BenchmarkExtract(b *testing.B) {
 	for site, samples := range bySite {
 		rules[site] = Learn(Rules{Site: site}, samples, t0)
 	}
+	var readPerSec float64
 	b.Run("readability", func(b *testing.B) {
 		b.ReportAllocs()
+		start := mallocs()
 		for b.Loop() {
 			for _, p := range pages {
 				if _, err := readabilityText(p.html, nil); err != nil {
@@ -84,10 +121,11 @@ func BenchmarkExtract(b *testing.B) {
 				}
 			}
 		}
-		reportPages(b, len(pages))
+		readPerSec = reportPages(b, len(pages), start)
 	})
 	b.Run("clean-learned", func(b *testing.B) {
 		b.ReportAllocs()
+		start := mallocs()
 		for b.Loop() {
 			for _, p := range pages {
 				if _, err := Extract(p.html, nil, rules[p.site]); err != nil {
@@ -95,11 +133,25 @@ func BenchmarkExtract(b *testing.B) {
 				}
 			}
 		}
-		reportPages(b, len(pages))
+		perSec := reportPages(b, len(pages), start)
+		if readPerSec > 0 {
+			b.ReportMetric(perSec/readPerSec, "ratio")
+		}
 	})
 }
 
-func reportPages(b *testing.B, n int) {
-	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "pages/s")
+// reportPages reports pages/s, pages/op and allocs/page and returns pages/s.
+// start is the heap allocation count before the timed loop.
+func reportPages(b *testing.B, n int, start uint64) float64 {
+	perSec := float64(b.N*n) / b.Elapsed().Seconds()
+	b.ReportMetric(perSec, "pages/s")
 	b.ReportMetric(float64(n), "pages/op")
+	b.ReportMetric(float64(mallocs()-start)/float64(b.N*n), "allocs/page")
+	return perSec
+}
+
+func mallocs() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.Mallocs
 }
