@@ -15,7 +15,14 @@
 // apart; robots.txt fetches and redirect hops are requests too. 429 and 503
 // with Retry-After (seconds or an HTTP date) block the host until then;
 // other errors back it off exponentially up to ten minutes. Host state
-// (robots.txt, errors, blocks, next start) is saved in the store.
+// (robots.txt, errors, blocks, next start) is saved in the store as it
+// changes, in commits the crawl makes anyway: a host's next allowed start
+// goes with the lease that precedes each request (covering a robots.txt
+// fetch too, with a little slack; a request that would pass the saved turn
+// saves its own first), and errors and Retry-After or backoff blocks go
+// with the page's outcome. A process killed mid-crawl therefore leaves its
+// successor the delays it owed, at the cost of waiting up to a gap too long
+// after the kill.
 //
 // robots.txt follows RFC 9309: cached for at most 24 hours, 4xx allows
 // everything, 5xx or no answer disallows the host and is asked again after
@@ -53,7 +60,22 @@
 // written in one transaction, so killing the process can cause a re-fetch
 // but never a lost or half-stored page. A run that dies is resumed by the
 // next Crawl of its job; a run that ended re-polls the job's seeds, feeds
-// and sitemaps with If-None-Match / If-Modified-Since. Pages are stored
+// and sitemaps with If-None-Match / If-Modified-Since.
+//
+// # Refreshing articles
+//
+// Articles are fetched once, unless Job.RefreshWindow is set: then a run
+// that starts afresh also puts the job's articles first stored within the
+// window back in the queue (at most Job.MaxRefreshes, the most recently
+// stored first) and asks for them with their stored validators. Refreshes
+// are handed out only when no new URL of the run is queued or in flight,
+// so they never take a turn or a page of MaxPages that a new article could
+// have had. A 304 counts as NotModified and leaves the document alone;
+// changed text replaces the document and raw page under the same canonical
+// URL in one transaction, moving its content-hash index entry; unchanged
+// text only marks the URL done. A refresh that fails keeps the document
+// and leaves the URL done. The window runs from the first fetch, so an
+// article is refreshed only while it is recent. Pages are stored
 // under their rel=canonical (or og:url) when it stays in scope; exact
 // copies (content hash) and near copies (SimHash within 3 bits on the same
 // site) are recorded as aliases of the stored document.
