@@ -43,13 +43,13 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterTitle
 	case strings.HasPrefix(b.text, "<") && markupLeak.MatchString(b.text):
 		return FilterMarkup
-	case b.caption && n <= captionBlock, n <= captionBlock && f.hasClassWord(b.node, captionClassWords) && creditLike(b):
+	case b.caption && n <= captionBlock, n <= captionBlock && f.hasClassWord(b.node, setCaption) && creditLike(b):
 		return FilterCaption
 	case n <= 120 && creditWords(b.norm) && creditPhrase.MatchString(b.text):
 		return FilterCaption
 	case n <= captionBlock && creditLine(b):
 		return FilterCaption
-	case n <= shortBlock && f.hasClassWord(b.node, chromeClassWords), n <= longChrome && f.hasClassWord(b.node, strongChromeWords):
+	case n <= shortBlock && f.hasClassWord(b.node, setChrome), n <= longChrome && f.hasClassWord(b.node, setStrongChrome):
 		return FilterChromeClass
 	case b.linkDensity() >= 0.8, n <= linkShort && b.linkDensity() >= 0.5:
 		return FilterLinkDense
@@ -107,10 +107,23 @@ type filterCtx struct {
 	textLen    map[*html.Node]int // text bytes under each element of the article
 	total      int
 	bylineNorm string
+	// classMemo caches, per element, which class-word sets its own tokens
+	// match: bit 2k set once set k is checked, bit 2k+1 when it matched.
+	// Blocks share ancestors, so each element's tokens are split once.
+	classMemo map[*html.Node]uint8
 }
 
+// Class-word sets hasClassWord knows, by index into classSets.
+const (
+	setCaption = iota
+	setChrome
+	setStrongChrome
+)
+
+var classSets = [...]map[string]bool{setCaption: captionClassWords, setChrome: chromeClassWords, setStrongChrome: strongChromeWords}
+
 func newFilterCtx(blocks []block, root *html.Node, title string) *filterCtx {
-	f := &filterCtx{root: root, titleNorm: normText(title), textLen: map[*html.Node]int{}}
+	f := &filterCtx{root: root, titleNorm: normText(title), textLen: map[*html.Node]int{}, classMemo: map[*html.Node]uint8{}}
 	for i := range blocks {
 		n := len(blocks[i].text)
 		f.total += n
@@ -127,19 +140,33 @@ func newFilterCtx(blocks []block, root *html.Node, title string) *filterCtx {
 const maxChromeShare = 0.4
 
 // hasClassWord reports whether n or an ancestor below the article root
-// carries a class/id word from words.
-func (f *filterCtx) hasClassWord(n *html.Node, words map[string]bool) bool {
+// carries a class/id word from classSets[set].
+func (f *filterCtx) hasClassWord(n *html.Node, set int) bool {
 	for p := n; p != nil && p != f.root; p = p.Parent {
-		if p.Type != html.ElementNode || float64(f.textLen[p]) >= maxChromeShare*float64(f.total) {
+		if p.Type != html.ElementNode || len(p.Attr) == 0 || float64(f.textLen[p]) >= maxChromeShare*float64(f.total) {
 			continue
 		}
-		for _, t := range nodeTokens(p) {
-			if tokenHasWord(t, words) {
-				return true
-			}
+		if f.ownClassWord(p, set) {
+			return true
 		}
 	}
 	return false
+}
+
+func (f *filterCtx) ownClassWord(p *html.Node, set int) bool {
+	memo := f.classMemo[p]
+	checked, hit := uint8(1)<<(2*set), uint8(1)<<(2*set+1)
+	if memo&checked == 0 {
+		memo |= checked
+		for _, t := range nodeTokens(p) {
+			if tokenHasWord(t, classSets[set]) {
+				memo |= hit
+				break
+			}
+		}
+		f.classMemo[p] = memo
+	}
+	return memo&hit != 0
 }
 
 // tokenHasWord matches a class/id token against words: by its parts, and
@@ -152,7 +179,11 @@ func tokenHasWord(t string, words map[string]bool) bool {
 		}
 	}
 	lt := strings.ToLower(t)
-	if words[strings.NewReplacer("-", "", "_", "").Replace(lt)] {
+	joined := lt
+	if strings.ContainsAny(lt, "-_") {
+		joined = stripSeparators(lt)
+	}
+	if words[joined] {
 		return true
 	}
 	for _, w := range runTogetherWords {
@@ -161,6 +192,17 @@ func tokenHasWord(t string, words map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// stripSeparators joins a token's parts: "author-box" -> "authorbox".
+func stripSeparators(t string) string {
+	b := make([]byte, 0, len(t))
+	for i := 0; i < len(t); i++ {
+		if t[i] != '-' && t[i] != '_' {
+			b = append(b, t[i])
+		}
+	}
+	return string(b)
 }
 
 // runTogetherWords are chrome words distinctive enough to find inside a

@@ -24,7 +24,10 @@ type pruneResult struct {
 }
 
 func (p *pruneResult) record(n *html.Node, reason string) {
-	text := collapseSpace(textOf(n))
+	p.recordText(n, reason, collapseSpace(textOf(n)))
+}
+
+func (p *pruneResult) recordText(n *html.Node, reason, text string) {
 	if text == "" {
 		return
 	}
@@ -60,14 +63,14 @@ func pruneTemplate(page *rawPage, rs *ruleSet, ldBody string, p *pruneResult) {
 		n      *html.Node
 		reason string
 		size   int
+		text   string
 	}
 	var cuts []cut
 	cutSize := 0
-	for _, c := range templateContainers(body, rs) {
-		size, safe := containerText(c.n, ldBody)
-		if safe && float64(size) <= maxContainerShare*float64(total) {
-			cuts = append(cuts, cut{c.n, c.id, size})
-			cutSize += size
+	for _, c := range containerTexts(raw, templateContainers(body, rs), ldBody) {
+		if c.safe && float64(c.size) <= maxContainerShare*float64(total) {
+			cuts = append(cuts, cut{c.n, c.id, c.size, c.text})
+			cutSize += c.size
 		}
 	}
 	for i := range raw {
@@ -76,7 +79,7 @@ func pruneTemplate(page *rawPage, rs *ruleSet, ldBody string, p *pruneResult) {
 		if !ok || protected(b, ldBody) || !soleBlock(raw, i) || insideAny(b.node, cuts, func(c cut) *html.Node { return c.n }) {
 			continue
 		}
-		cuts = append(cuts, cut{b.node, id, len(b.text)})
+		cuts = append(cuts, cut{b.node, id, len(b.text), oneLine(b.text)})
 		cutSize += len(b.text)
 	}
 	if total == 0 || float64(cutSize) > maxPrunedShare*float64(total) {
@@ -84,10 +87,15 @@ func pruneTemplate(page *rawPage, rs *ruleSet, ldBody string, p *pruneResult) {
 	}
 	for _, c := range cuts {
 		if c.n.Parent != nil {
-			p.record(c.n, c.reason)
+			p.recordText(c.n, c.reason, c.text)
 			c.n.Parent.RemoveChild(c.n)
 		}
 	}
+}
+
+// oneLine joins a block's <br> lines for a Removal.
+func oneLine(s string) string {
+	return strings.ReplaceAll(s, "\n", " ")
 }
 
 type pathHit struct {
@@ -121,18 +129,47 @@ func templateContainers(body *html.Node, rs *ruleSet) []pathHit {
 	return hits
 }
 
-// containerText returns the text size of n and whether it is safe to
-// prune: none of its blocks belongs to the declared JSON-LD article body.
-func containerText(n *html.Node, ldBody string) (int, bool) {
-	blocks := segment(n, true)
-	size := 0
-	for i := range blocks {
-		if protected(&blocks[i], ldBody) {
-			return 0, false
-		}
-		size += len(blocks[i].text)
+// containerHit is a template container with its text, its size and
+// whether it is safe to prune: none of its blocks belongs to the declared
+// JSON-LD article body.
+type containerHit struct {
+	pathHit
+	size int
+	safe bool
+	text string
+}
+
+// containerTexts measures the hits from the raw page's blocks: every hit is
+// a block element, so the page's segmentation cuts at its edges and its
+// blocks are exactly those whose owner lies inside it.
+func containerTexts(raw []block, hits []pathHit, ldBody string) []containerHit {
+	if len(hits) == 0 {
+		return nil
 	}
-	return size, true
+	out := make([]containerHit, len(hits))
+	at := make(map[*html.Node]int, len(hits))
+	for i, h := range hits {
+		out[i] = containerHit{pathHit: h, safe: true}
+		at[h.n] = i
+	}
+	texts := make([][]string, len(hits))
+	for i := range raw {
+		b := &raw[i]
+		for p := b.node; p != nil; p = p.Parent {
+			k, ok := at[p]
+			if !ok {
+				continue
+			}
+			out[k].size += len(b.text)
+			out[k].safe = out[k].safe && !protected(b, ldBody)
+			texts[k] = append(texts[k], oneLine(b.text))
+			break
+		}
+	}
+	for k := range out {
+		out[k].text = strings.Join(texts[k], " ")
+	}
+	return out
 }
 
 // soleBlock reports whether raw[i] is all the text its element holds, so
@@ -185,4 +222,18 @@ func textOf(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// containerText returns the text size of n and whether it is safe to
+// prune: none of its blocks belongs to the declared JSON-LD article body.
+func containerText(n *html.Node, ldBody string) (int, bool) {
+	blocks := segment(n, true)
+	size := 0
+	for i := range blocks {
+		if protected(&blocks[i], ldBody) {
+			return 0, false
+		}
+		size += len(blocks[i].text)
+	}
+	return size, true
 }
