@@ -47,7 +47,9 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterCaption
 	case n <= 120 && creditWords(b.norm) && creditPhrase.MatchString(b.text):
 		return FilterCaption
-	case n <= captionBlock && creditLine(b):
+	case n <= captionBlock && creditLine(b), n <= 200 && tailCredit.MatchString(b.text),
+		n <= longChrome && (b.caption || n <= captionBlock) && figureLabel.MatchString(b.text),
+		n <= captionBlock && (strings.HasPrefix(b.norm, "vergrößern ") || strings.HasPrefix(b.norm, "enlarge ")):
 		return FilterCaption
 	case n <= shortBlock && f.hasClassWord(b.node, setChrome), n <= longChrome && f.hasClassWord(b.node, setStrongChrome):
 		return FilterChromeClass
@@ -55,6 +57,10 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterLinkDense
 	case n <= shortBlock && chromePhrase.MatchString(head(b.text)), n <= captionBlock && copyrightLike(b) && copyrightSign.MatchString(b.text):
 		return FilterPhrase
+	case n <= 120 && isHeading(b) && moreHeading.MatchString(b.text):
+		return FilterPhrase
+	case n <= 2000 && phpError.MatchString(head(b.text)):
+		return FilterMarkup
 	case dateOnly(b):
 		return FilterDateline
 	case n <= 80 && (f.bylineNorm != "" && b.norm == f.bylineNorm || bylinePhrase.MatchString(b.text)):

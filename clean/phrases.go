@@ -74,11 +74,49 @@ var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
 	`publicidad$|leer más|lea también|compartir$|comentarios?$|todos los derechos reservados|` +
 	`pubblicità$|leggi anche|condividi$|commenti$|` +
 	`leia também|compartilhe$|` +
-	`lees ook|lees meer|reacties$|delen$` +
+	`lees ook|lees meer|reacties$|delen$|` +
+	// print, download and rating widgets, contact labels, loaders
+	`(?:rezept |artikel |seite )?(?:drucken|ausdrucken|imprimer|imprimir|stampa|drukuj)\b|` +
+	`(?:dieses? \S+ |den \S+ )?als pdf (?:herunterladen|downloaden|speichern)|download (?:as )?pdf|` +
+	`hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|\((?:noch )?keine bewertungen|loading\.*$|` +
+	`(?:presse)?kontakt:?$|ansprechpartner(?:in)?(?: zum thema)?:?$|(?:media |press )?contacts?:?$|` +
+	`weiterführende links?:?$|permalink:?$|permalien\b|` +
+	// support, membership and app prompts
+	`(?:wenn|falls) (?:ihnen|dir) (?:unser|dieser|der) (?:artikel|beitrag|text) gefallen|` +
+	`gefällt (?:dir|ihnen) (?:unser|dieser|diese|das)\b|we need your help|support (?:our|independent) journalism|` +
+	`werden sie (?:jetzt )?mitglied|werde (?:jetzt )?mitglied|become a (?:member|subscriber|patron)|` +
+	`get the latest news|download (?:our|the) app|zapraszamy (?:też |także )?do|` +
+	// disclaimers and post metadata
+	`\(?alle angaben ohne gewähr|the views (?:and opinions )?expressed|` +
+	`(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag) gibt (?:die|nur die|ausschließlich die) meinung|` +
+	`this (?:post|article|page) (?:contains|may contain) (?:affiliate|references|links|sponsored)|` +
+	`(?:dieser|der) (?:beitrag|artikel) enthält (?:affiliate|werbe)|` +
+	`this entry was posted|bookmark the permalink|posted in .{1,80}$|` +
+	`(?:der|dieser) (?:beitrag|eintrag|artikel) wurde (?:am|von)\b|erstellt am \S+ \d|` +
+	`wszelkie prawa zastrzeżone|materiał chroniony prawem|todos os direitos reservados|tutti i diritti riservati` +
 	`)`)
 
+// moreHeading matches headings that introduce lists of other content
+// ("More information", "Weitere Artikel", "Sur le même sujet").
+var moreHeading = regexp.MustCompile(`(?i)^(?:` +
+	`(?:noch )?mehr (?:infos?|informationen|artikel|themen|beiträge|geschichten|videos?|zum thema)\b|` +
+	`weitere (?:infos?|informationen|artikel|beiträge|themen|nachrichten|meldungen|geschichten|videos?)\b|` +
+	`entdecke (?:weitere|mehr)|entdecken sie (?:weitere|mehr)|vorschau auf|meist(?:-| )?(?:gelesen|diskutiert|kommentiert|geklickt|gesehen)|` +
+	`more (?:information|stories|articles|news|videos|from|on this|about)\b|other (?:stories|articles|news)|` +
+	`(?:audios? et )?vidéos? sur le (?:même )?sujet|sur le même sujet|à lire (?:aussi|également)|` +
+	`más (?:noticias|información|artículos)|otras noticias|noticias relacionadas|` +
+	`altri articoli|articoli correlati|leia mais|mais notícias` +
+	`)`)
+
+// tailCredit matches a photo credit closing a caption: "... © Jane Doe",
+// "...island.Photograph by Jane Doe".
+var tailCredit = regexp.MustCompile(`(?:©|\(c\))\s*[^©.!?]{2,50}(?:\.[a-z]{2,4})?\s*$|[.!?)]\s*(?:Photograph|Photo|Foto|Bild|Image|Picture|Credit)s?(?: by| von|:)\s+[^.!?]{2,50}$`)
+
+// figureLabel opens a numbered figure caption: "Abbildung 4:", "Fig. 2".
+var figureLabel = regexp.MustCompile(`(?i)^(?:abbildung|abb\.|figure|fig\.|grafik|illustration)\s*\d+\s*[:.]`)
+
 // copyrightSign catches footers such as "© 2024 Example Media".
-var copyrightSign = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados`)
+var copyrightSign = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati`)
 
 // creditPhrase matches photo and image credits.
 var creditPhrase = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|image|picture|foto|bild|credit|quelle|source|titelbild|beitragsbild|abbildung|abb\.|fig\.|figure)s?(?: by| credit)?\s*\d*\s*[:/©]|^(?:photograph|photo|foto|bild|beitragsbild|titelbild)(?: by| von)?$|^photograph(?:ed)? by\b|` +
@@ -98,3 +136,6 @@ var markupLeak = regexp.MustCompile(`(?i)^<(?:a|img|iframe|script|div|span)\b[^>
 // bylinePhrase matches "By Jane Doe" lines in the common languages: a
 // short capitalised name after the preposition, no sentence.
 var bylinePhrase = regexp.MustCompile(`^(?i:by|von|par|por|di|door|av|af|de)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|und|et|y|e|&|,)){0,6}\s*$`)
+
+// phpError matches PHP warnings a broken site prints into its page.
+var phpError = regexp.MustCompile(`^(?:Warning|Deprecated|Notice|Fatal error|Parse error|Strict Standards): `)
