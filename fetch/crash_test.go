@@ -24,6 +24,10 @@ const (
 	crashSeedsEnv = "FETCH_CRASH_SEEDS"
 )
 
+// crashDelay is the child's per-host delay, which every process after a
+// kill must keep too.
+const crashDelay = 300 * time.Millisecond
+
 // TestMain lets the test binary act as the crawler child of TestCrashRecovery.
 func TestMain(m *testing.M) {
 	if path := os.Getenv(crashDBEnv); path != "" {
@@ -40,7 +44,7 @@ func crashChild(path string, seeds []string) int {
 	}
 	defer db.Close()
 	opts := testOptions()
-	opts.Delay = 300 * time.Millisecond
+	opts.Delay = crashDelay
 	opts.ParallelHosts = 4
 	c, err := fetch.New(opts, db)
 	if err != nil {
@@ -90,7 +94,9 @@ func TestCrashRecovery(t *testing.T) {
 	}
 	pages := hosts * perHost
 	refetched, seedPolls := 0, 0
+	minGap := time.Duration(1 << 62)
 	for i, s := range sites {
+		minGap = min(minGap, minStartGap(s))
 		seedPolls += s.count("/")
 		for k := range perHost {
 			n := s.count(fmt.Sprintf("/n/%d.html", k))
@@ -101,8 +107,11 @@ func TestCrashRecovery(t *testing.T) {
 		}
 	}
 	lost, corrupt := verifyCrashDB(t, path, sites, perHost)
-	t.Logf("pages=%d hosts=%d kills=%d lost=%d corrupted=%d refetched=%d (%.2f%%) seed polls=%d",
-		pages, hosts, killed, lost, corrupt, refetched, 100*float64(refetched)/float64(pages), seedPolls)
+	t.Logf("pages=%d hosts=%d kills=%d lost=%d corrupted=%d refetched=%d (%.2f%%) seed polls=%d smallest start gap on a host %v (delay %v)",
+		pages, hosts, killed, lost, corrupt, refetched, 100*float64(refetched)/float64(pages), seedPolls, minGap, crashDelay)
+	if minGap < crashDelay-measureTolerance {
+		t.Errorf("a host was asked twice %v apart across kills, delay %v", minGap, crashDelay)
+	}
 	if killed < kills {
 		t.Errorf("killed %d times, want %d: crawl too fast for the kill schedule", killed, kills)
 	}
