@@ -61,6 +61,8 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterPhrase
 	case n <= 2000 && phpError.MatchString(head(b.text)):
 		return FilterMarkup
+	case n <= 500 && postMeta.MatchString(head(b.text)), n <= 120 && metaLines(b):
+		return FilterDateline
 	case dateOnly(b):
 		return FilterDateline
 	case n <= 80 && (f.bylineNorm != "" && b.norm == f.bylineNorm || bylinePhrase.MatchString(b.text)):
@@ -90,6 +92,17 @@ func creditLine(b *block) bool {
 		}
 	}
 	return false
+}
+
+// metaLines reports a short block whose every line is post metadata or a
+// date.
+func metaLines(b *block) bool {
+	for line := range strings.SplitSeq(b.text, "\n") {
+		if !metaLine.MatchString(line) && !dateOnly(&block{text: line, norm: normText(line)}) {
+			return false
+		}
+	}
+	return true
 }
 
 // creditHints are the folded words one of which every creditPhrase match

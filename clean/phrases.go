@@ -91,10 +91,28 @@ var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
 	`(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag) gibt (?:die|nur die|ausschließlich die) meinung|` +
 	`this (?:post|article|page) (?:contains|may contain) (?:affiliate|references|links|sponsored)|` +
 	`(?:dieser|der) (?:beitrag|artikel) enthält (?:affiliate|werbe)|` +
-	`this entry was posted|bookmark the permalink|posted in .{1,80}$|` +
-	`(?:der|dieser) (?:beitrag|eintrag|artikel) wurde (?:am|von)\b|erstellt am \S+ \d|` +
+	`bei diesem (?:beitrag|artikel|text) handelt es sich um (?:einen? )?(?:blog|gastbeitrag|anzeige|werbung|pressemitteilung)|` +
+	`(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde |ist )?(?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative commons)|` +
+	`(?:this|the) (?:text|article|post|work) is licensed under|` +
+	`(?:anzeige|werbung|advertisement|publicité|publicidad)\s*[-–:|]\s|(?:video |audio |sendung )?verfügbar bis\b|` +
+	`(?:quellen|quellenangaben|sources?) (?:ausblenden|einblenden|anzeigen)$|` +
 	`wszelkie prawa zastrzeżone|materiał chroniony prawem|todos os direitos reservados|tutti i diritti riservati` +
 	`)`)
+
+// postMeta matches the filing line under a blog post ("This entry was
+// posted in ...", "Der Beitrag wurde am ... veröffentlicht"); it may run
+// past shortBlock, so it has its own limit.
+var postMeta = regexp.MustCompile(`(?i)^(?:this entry was posted|bookmark the permalink|posted in .{1,80}$|` +
+	`(?:der|dieser) (?:beitrag|eintrag|artikel) wurde (?:am|von)\b|erstellt am \S+ \d)`)
+
+// metaLine matches one short line of post metadata anywhere in a block:
+// an update stamp, a category or tag label, a reading time, an agency
+// signature ("aja/PAP").
+var metaLine = regexp.MustCompile(`(?i)(?:^|\s)(?:aktualisiert|updated|mis à jour|actualizado)(?: am| on| le)?:?\s*\d{1,2}[./ ]|` +
+	`^(?:kategorien?|category|categories|catégories?|categorías?|rubrik|schlagwörter|schlagworte|tags|filed under|abgelegt unter):|` +
+	`(?:lesezeit|reading time|temps de lecture|tiempo de lectura|czas czytania)\b|\d+ ?min(?:\.|uten?|utes?)? (?:lesezeit|read|de lecture|de lectura)\b|` +
+	`przeczytasz w|` +
+	`^[\p{L}]{1,6}(?:/[\p{L}]{1,6})?/(?:pap|dpa|afp|apa|ap|reuters|sda|kna|epd|kap|ansa|efe)$`)
 
 // moreHeading matches headings that introduce lists of other content
 // ("More information", "Weitere Artikel", "Sur le même sujet").
