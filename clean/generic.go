@@ -192,8 +192,10 @@ func (f *filterCtx) ownClassWord(p *html.Node, set int) bool {
 // for long distinctive words also inside run-together names
 // ("sharingtools", "relatedposts"; a joined "author-box" matches "authorbox").
 func tokenHasWord(t string, words map[string]bool) bool {
-	for _, w := range chromeWords(t) {
-		if words[w] {
+	parts := chromeWords(t)
+	for i, w := range parts {
+		// Neighbouring parts joined: "author-box--content" holds "authorbox".
+		if words[w] || i > 0 && words[parts[i-1]+w] {
 			return true
 		}
 	}

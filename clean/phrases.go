@@ -30,6 +30,7 @@ var chromeClassWords = map[string]bool{
 // length up to longChrome.
 var strongChromeWords = map[string]bool{
 	"authorbox": true, "authorbio": true, "authorinfo": true, "aboutauthor": true, "bio": true,
+	"authordescription": true, "authordetails": true, "postmetadata": true, "entryutility": true,
 	"newsletter": true, "subscribe": true, "advert": true, "advertisement": true,
 	"sponsored": true, "outbrain": true, "taboola": true, "comment": true, "comments": true,
 }
