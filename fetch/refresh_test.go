@@ -151,7 +151,7 @@ func TestRefreshAsksConditionallyAndUpdatesChangedText(t *testing.T) {
 }
 
 func TestRefreshWindowCapAndOrder(t *testing.T) {
-	const window = 1500 * time.Millisecond
+	const window = 2 * time.Second
 	es := newEditableSite(t, 4)
 	db := openDB(t)
 	job := fetch.Job{Name: "window", Seeds: []string{es.URL + "/"}, RefreshWindow: window, MaxRefreshes: 3}
