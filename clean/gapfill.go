@@ -60,10 +60,15 @@ func (r *rawPage) usable(b *block) bool {
 	if !contains(r.body, b.node) || inFurniture(b.node) || r.rs.drop(b) != "" {
 		return false
 	}
+	return genericReason(b, r.filters()) == ""
+}
+
+// filters is the generic filters' view of the whole raw page.
+func (r *rawPage) filters() *filterCtx {
 	if r.f == nil {
 		r.f = newFilterCtx(r.blocks, r.body, r.title)
 	}
-	return genericReason(b, r.f) == ""
+	return r.f
 }
 
 // prose reports whether block i may stand in for the article: usable,
@@ -122,6 +127,9 @@ func gapFill(res *Result, out outNorms, raw *rawPage) {
 			continue
 		}
 		inserts[after] = append(inserts[after], r.text)
+	}
+	if tail := tailAfter(raw, present, last, seen); len(tail) > 0 {
+		inserts[after] = append(inserts[after], tail...)
 	}
 	if len(inserts) == 0 {
 		return
