@@ -19,6 +19,10 @@ var (
 	overlayFragments = []string{"cookie", "consent", "modal"}
 )
 
+// overlayStates are class words that, beside an overlay word, describe
+// something else: a page state or the control that opens the overlay.
+var overlayStates = wordSet("enabled open opened active trigger toggle link btn button opener")
+
 // maxOverlayShare: an "overlay" holding this share of the page's text is
 // the page itself (a body class like "modal-open" or a login page).
 const maxOverlayShare = 0.7
@@ -106,7 +110,15 @@ func overlayToken(t string) bool {
 	if !hinted {
 		return false
 	}
-	for _, w := range chromeWords(t) {
+	parts := chromeWords(t)
+	for _, w := range parts {
+		// "modal-enabled", "modal-open", "modal-trigger" name a state of
+		// the page or a button that opens an overlay, not the overlay.
+		if overlayStates[w] {
+			return false
+		}
+	}
+	for _, w := range parts {
 		if overlayWords[w] {
 			return true
 		}
