@@ -57,6 +57,8 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterLinkDense
 	case n <= shortBlock && chromePhrase.MatchString(head(b.text)), n <= captionBlock && copyrightLike(b) && copyrightSign.MatchString(b.text):
 		return FilterPhrase
+	case n <= longChrome && supportPrompt.MatchString(head(b.text)):
+		return FilterPhrase
 	case n <= 120 && isHeading(b) && moreHeading.MatchString(b.text):
 		return FilterPhrase
 	case n <= 2000 && phpError.MatchString(head(b.text)):

@@ -83,8 +83,6 @@ var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
 	`(?:presse)?kontakt:?$|ansprechpartner(?:in)?(?: zum thema)?:?$|(?:media |press )?contacts?:?$|` +
 	`weiterführende links?:?$|permalink:?$|permalien\b|` +
 	// support, membership and app prompts
-	`(?:wenn|falls) (?:ihnen|dir) (?:unser|dieser|der) (?:artikel|beitrag|text) gefallen|` +
-	`gefällt (?:dir|ihnen) (?:unser|dieser|diese|das)\b|we need your help|support (?:our|independent) journalism|` +
 	`werden sie (?:jetzt )?mitglied|werde (?:jetzt )?mitglied|become a (?:member|subscriber|patron)|` +
 	`get the latest news|download (?:our|the) app|zapraszamy (?:też |także )?do|` +
 	// disclaimers and post metadata
@@ -114,6 +112,14 @@ var metaLine = regexp.MustCompile(`(?i)(?:^|\s)(?:aktualisiert|updated|mis à jo
 	`(?:lesezeit|reading time|temps de lecture|tiempo de lectura|czas czytania)\b|\d+ ?min(?:\.|uten?|utes?)? (?:lesezeit|read|de lecture|de lectura)\b|` +
 	`przeczytasz w|` +
 	`^[\p{L}]{1,6}(?:/[\p{L}]{1,6})?/(?:pap|dpa|afp|apa|ap|reuters|sda|kna|epd|kap|ansa|efe)$`)
+
+// supportPrompt matches appeals for money or membership, which can run to
+// a few sentences.
+var supportPrompt = regexp.MustCompile(`(?i)^(?:(?:wenn|falls) (?:ihnen|dir) (?:unser|dieser|der) (?:artikel|beitrag|text) gefallen|` +
+	`gefällt (?:dir|ihnen) (?:unser|dieser|diese|das)\b|we need your help|support (?:our|independent) journalism|` +
+	`(?:bitte )?unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus|diese form)|` +
+	`if you (?:like|enjoy|value) (?:our|this) (?:work|journalism|article|content)|` +
+	`soutenez (?:notre|le) journalisme|apoya (?:nuestro|el) periodismo)`)
 
 // moreHeading matches headings that introduce lists of other content
 // ("More information", "Weitere Artikel", "Sur le même sujet").
