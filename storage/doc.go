@@ -40,7 +40,8 @@ Unix nanoseconds with the sign bit flipped, so byte order is time order
 	rules       site -> rules text
 	jobruns     job + 0x00 + 8-byte time(Start) + run ID -> JSON crawler.RunReport
 	frontier    URL -> frontier entry (see frontier.go)
-	hosts       host -> host state (see hosts.go)
+	hosts       host -> host state, and "\x00turn\x00" + host -> the host's next
+	            allowed request start, saved before each request (see hosts.go)
 	validators  URL -> ETag / Last-Modified (see validators.go)
 	meta        "schema_version" -> 8-byte big-endian version
 

@@ -100,6 +100,7 @@ func fetchJob(j JobConfig) fetch.Job {
 		Name: j.Name, Seeds: j.Seeds, Feeds: j.Feeds, Sitemaps: j.Sitemaps,
 		AllowedHosts: j.AllowedHosts, Include: j.Include, Exclude: j.Exclude,
 		MaxDepth: j.MaxDepth, MaxPages: j.MaxPages, MaxPagesPerHost: j.MaxPagesPerHost, MaxAge: j.MaxAge.D(),
+		RefreshWindow: j.RefreshWindow.D(), MaxRefreshes: j.MaxRefreshes,
 	}
 }
 

@@ -70,6 +70,8 @@ type JobConfig struct {
 	MaxPages        int      `toml:"max_pages"`
 	MaxPagesPerHost int      `toml:"max_pages_per_host"`
 	MaxAge          Duration `toml:"max_age"`
+	RefreshWindow   Duration `toml:"refresh_window"`
+	MaxRefreshes    int      `toml:"max_refreshes"`
 }
 
 // SiteConfig is one [[sites]] entry: hand-written cleaning rules for a host,
@@ -91,6 +93,10 @@ const (
 	defaultSchedule  = "@every 1h"
 	defaultMaxDepth  = 2
 	defaultMaxPages  = 1000
+	// Articles stored within the last day are re-fetched with conditional
+	// requests on each run, so corrections and updates reach the store.
+	defaultRefreshWindow = 24 * time.Hour
+	defaultMaxRefreshes  = 100
 )
 
 // DefaultConfig returns the configuration used for every key a file leaves out.
@@ -114,7 +120,10 @@ func DefaultConfig() Config {
 
 // defaultJob is the value each [[jobs]] entry is decoded onto.
 func defaultJob() JobConfig {
-	return JobConfig{Schedule: defaultSchedule, MaxDepth: defaultMaxDepth, MaxPages: defaultMaxPages}
+	return JobConfig{
+		Schedule: defaultSchedule, MaxDepth: defaultMaxDepth, MaxPages: defaultMaxPages,
+		RefreshWindow: Dur(defaultRefreshWindow), MaxRefreshes: defaultMaxRefreshes,
+	}
 }
 
 // LoadConfig reads, strictly decodes and validates the file at path. Every
@@ -174,6 +183,12 @@ func ParseConfig(name string, data []byte) (Config, error) {
 		}
 		if _, ok := keys["max_pages"]; !ok {
 			j.MaxPages = def.MaxPages
+		}
+		if _, ok := keys["refresh_window"]; !ok {
+			j.RefreshWindow = def.RefreshWindow
+		}
+		if _, ok := keys["max_refreshes"]; !ok {
+			j.MaxRefreshes = def.MaxRefreshes
 		}
 	}
 	return cfg, nil

@@ -14,7 +14,7 @@ import (
 var durationKeys = map[string][]string{
 	"storage": {"lock_timeout"},
 	"fetch":   {"delay", "max_crawl_delay", "timeout"},
-	"jobs":    {"jitter", "max_age"},
+	"jobs":    {"jitter", "max_age", "refresh_window"},
 }
 
 // checkDurationTypes reports a duration written as a bare number with its

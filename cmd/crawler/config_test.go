@@ -46,6 +46,7 @@ name = "b"
 seeds = ["http://b.example/"]
 max_depth = 0
 schedule = "@daily"
+refresh_window = "0s"
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -54,11 +55,12 @@ schedule = "@daily"
 		t.Fatal(err)
 	}
 	a, b := cfg.Jobs[0], cfg.Jobs[1]
-	if a.Schedule != defaultSchedule || a.MaxDepth != defaultMaxDepth || a.MaxPages != defaultMaxPages {
+	if a.Schedule != defaultSchedule || a.MaxDepth != defaultMaxDepth || a.MaxPages != defaultMaxPages ||
+		a.RefreshWindow.D() != defaultRefreshWindow || a.MaxRefreshes != defaultMaxRefreshes {
 		t.Errorf("job a = %+v, want defaults", a)
 	}
-	if b.Schedule != "@daily" || b.MaxDepth != 0 || b.MaxPages != defaultMaxPages {
-		t.Errorf("job b = %+v, want explicit max_depth 0 kept", b)
+	if b.Schedule != "@daily" || b.MaxDepth != 0 || b.MaxPages != defaultMaxPages || b.RefreshWindow.D() != 0 {
+		t.Errorf("job b = %+v, want explicit max_depth 0 and refresh_window 0s kept", b)
 	}
 }
 

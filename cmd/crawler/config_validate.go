@@ -99,11 +99,11 @@ func (c Config) validateJobs() []error {
 				}
 			}
 		}
-		if j.MaxDepth < 0 || j.MaxPages < 0 || j.MaxPagesPerHost < 0 {
-			add("max_depth, max_pages, max_pages_per_host: must not be negative")
+		if j.MaxDepth < 0 || j.MaxPages < 0 || j.MaxPagesPerHost < 0 || j.MaxRefreshes < 0 {
+			add("max_depth, max_pages, max_pages_per_host, max_refreshes: must not be negative")
 		}
-		if j.Jitter.D() < 0 || j.MaxAge.D() < 0 {
-			add("jitter, max_age: must not be negative")
+		if j.Jitter.D() < 0 || j.MaxAge.D() < 0 || j.RefreshWindow.D() < 0 {
+			add("jitter, max_age, refresh_window: must not be negative")
 		}
 	}
 	return errs
