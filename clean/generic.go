@@ -47,7 +47,7 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterCaption
 	case n <= 120 && creditWords(b.norm) && creditPhrase.MatchString(b.text):
 		return FilterCaption
-	case n <= captionBlock && creditLine(b), n <= 200 && tailCredit.MatchString(b.text),
+	case n <= captionBlock && creditLine(b), n <= 200 && tailCreditLike(b.text) && tailCredit.MatchString(b.text),
 		n <= longChrome && (b.caption || n <= captionBlock) && figureLabel.MatchString(b.text),
 		n <= captionBlock && (strings.HasPrefix(b.norm, "vergrößern ") || strings.HasPrefix(b.norm, "enlarge ")):
 		return FilterCaption
@@ -61,7 +61,7 @@ func genericReason(b *block, f *filterCtx) string {
 		return FilterPhrase
 	case n <= 120 && isHeading(b) && moreHeading.MatchString(b.text):
 		return FilterPhrase
-	case n <= 2000 && phpError.MatchString(head(b.text)):
+	case n <= 2000 && strings.IndexByte("WDNFPS", b.text[0]) >= 0 && phpError.MatchString(head(b.text)):
 		return FilterMarkup
 	case n <= 500 && postMeta.MatchString(head(b.text)), n <= 120 && metaLines(b):
 		return FilterDateline
@@ -96,6 +96,20 @@ func creditLine(b *block) bool {
 	return false
 }
 
+// tailCreditLike is a cheap test before tailCredit runs: the words or
+// signs every match holds.
+func tailCreditLike(s string) bool {
+	if strings.Contains(s, "©") || strings.Contains(s, "(c)") {
+		return true
+	}
+	for _, w := range []string{"Photo", "Foto", "Bild", "Image", "Picture", "Credit"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // metaLines reports a short block whose every line is post metadata or a
 // date.
 func metaLines(b *block) bool {
@@ -114,9 +128,30 @@ var creditHints = []string{"photo", "image", "picture", "foto", "bild", "credit"
 
 func creditWords(norm string) bool {
 	for _, h := range creditHints {
-		if strings.Contains(norm, h) {
+		if len(h) > 3 {
+			if strings.Contains(norm, h) {
+				return true
+			}
+		} else if hasWord(norm, h) {
 			return true
 		}
+	}
+	return false
+}
+
+// hasWord reports w as a whole word of the folded text norm: short hints
+// such as "ap" sit inside too many ordinary words.
+func hasWord(norm, w string) bool {
+	for i := 0; i+len(w) <= len(norm); {
+		j := strings.Index(norm[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if (j == 0 || norm[j-1] == ' ') && (j+len(w) == len(norm) || norm[j+len(w)] == ' ') {
+			return true
+		}
+		i = j + 1
 	}
 	return false
 }

@@ -22,7 +22,7 @@ type block struct {
 // segmenter cuts a subtree into blocks.
 type segmenter struct {
 	blocks       []block
-	buf          strings.Builder
+	buf          []byte // reused across blocks; each block's text is copied out once
 	linkLen      int
 	pendingSpace bool
 	caption      int
@@ -99,14 +99,14 @@ func (s *segmenter) addText(t string, inLink bool) {
 			}
 			j += size
 		}
-		if s.pendingSpace && s.buf.Len() > 0 {
-			s.buf.WriteByte(' ')
+		if s.pendingSpace && len(s.buf) > 0 {
+			s.buf = append(s.buf, ' ')
 			if inLink {
 				s.linkLen++
 			}
 		}
 		s.pendingSpace = false
-		s.buf.WriteString(t[i:j])
+		s.buf = append(s.buf, t[i:j]...)
 		if inLink {
 			s.linkLen += j - i
 		}
@@ -122,19 +122,19 @@ func isSpace(r rune) bool {
 }
 
 func (s *segmenter) newline() {
-	if s.buf.Len() > 0 {
-		s.buf.WriteByte('\n')
+	if len(s.buf) > 0 {
+		s.buf = append(s.buf, '\n')
 	}
 	s.pendingSpace = false
 }
 
 func (s *segmenter) flush(owner *html.Node) {
 	s.pendingSpace = false
-	if s.buf.Len() == 0 {
+	if len(s.buf) == 0 {
 		return
 	}
-	text := s.buf.String()
-	s.buf.Reset()
+	text := string(s.buf)
+	s.buf = s.buf[:0]
 	link := s.linkLen
 	s.linkLen = 0
 	if strings.Contains(text, "\n") {

@@ -36,13 +36,16 @@ func tailAfter(raw *rawPage, present []int, last int, seen string) []string {
 	for k := last + 1; k < len(present) && k <= last+tailWindow; k++ {
 		i := present[k]
 		b := &raw.blocks[i]
-		if !contains(scope, b.node) || commentHeading.MatchString(b.text) || underClassWord(b.node, commentClassWords) {
+		if !contains(scope, b.node) || len(b.text) <= 60 && commentHeading.MatchString(b.text) {
 			break
 		}
 		switch {
 		case strings.Contains(seen, b.norm):
 			pendingHead = ""
 		case tailProse(b) && raw.ok(i):
+			if underClassWord(b.node, commentClassWords) {
+				return out
+			}
 			if pendingHead != "" {
 				out = append(out, pendingHead)
 			}
