@@ -67,8 +67,13 @@ func nodeTokens(n *html.Node) []string {
 
 // pathStep is one element of a DOM path: tag plus its stable tokens.
 func pathStep(n *html.Node) string {
-	var b strings.Builder
-	b.WriteString(n.Data)
+	return string(appendPathStep(nil, n))
+}
+
+// appendPathStep appends n's path step to dst, so that a caller probing a
+// map for many elements can reuse one buffer.
+func appendPathStep(dst []byte, n *html.Node) []byte {
+	dst = append(dst, n.Data...)
 	for _, a := range n.Attr {
 		prefix := byte('.')
 		switch a.Key {
@@ -78,14 +83,14 @@ func pathStep(n *html.Node) string {
 		default:
 			continue
 		}
-		for _, t := range strings.Fields(a.Val) {
+		for t := range strings.FieldsSeq(a.Val) {
 			if stableToken(t) {
-				b.WriteByte(prefix)
-				b.WriteString(t)
+				dst = append(dst, prefix)
+				dst = append(dst, t...)
 			}
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // pathDepth is how many levels a DOM path keeps: enough to tell a sidebar

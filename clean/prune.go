@@ -110,13 +110,19 @@ func templateContainers(body *html.Node, rs *ruleSet) []pathHit {
 		return nil
 	}
 	var hits []pathHit
+	var step []byte
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || skipAtoms[c.DataAtom] {
 				continue
 			}
-			if isBlock(c) && rs.lastStep[pathStep(c)] {
+			if !isBlock(c) {
+				walk(c)
+				continue
+			}
+			step = appendPathStep(step[:0], c)
+			if rs.lastStep[string(step)] {
 				if id, ok := rs.paths[nodePath(c)]; ok {
 					hits = append(hits, pathHit{c, id})
 					continue
