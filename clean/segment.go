@@ -78,26 +78,16 @@ func (s *segmenter) walk(n, owner *html.Node, inLink bool) {
 
 func (s *segmenter) addText(t string, inLink bool) {
 	for i := 0; i < len(t); {
-		r, size := rune(t[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(t[i:])
-		}
-		if isSpace(r) {
+		size := spaceAt(t, i)
+		if size > 0 {
 			s.pendingSpace = true
 			i += size
 			continue
 		}
 		// Copy the whole word at once.
-		j := i + size
-		for j < len(t) {
-			r, size := rune(t[j]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(t[j:])
-			}
-			if isSpace(r) {
-				break
-			}
-			j += size
+		j := i + 1
+		for j < len(t) && spaceAt(t, j) == 0 {
+			j++
 		}
 		if s.pendingSpace && len(s.buf) > 0 {
 			s.buf = append(s.buf, ' ')
@@ -114,11 +104,28 @@ func (s *segmenter) addText(t string, inLink bool) {
 	}
 }
 
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+// asciiSpace marks the ASCII bytes that separate words.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
+
+// spaceAt returns the byte length of the white-space rune at t[i], or 0.
+// Words are scanned a byte at a time: continuation bytes of a multi-byte
+// rune are never spaces, so only lead bytes need decoding.
+func spaceAt(t string, i int) int {
+	c := t[i]
+	if c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
 	}
-	return r == '\u00a0' || unicode.IsSpace(r)
+	if c < 0xC0 {
+		return 0 // continuation byte
+	}
+	r, size := utf8.DecodeRuneInString(t[i:])
+	if r == '\u00a0' || unicode.IsSpace(r) {
+		return size
+	}
+	return 0
 }
 
 func (s *segmenter) newline() {
