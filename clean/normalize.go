@@ -18,6 +18,11 @@ func normText(s string) string {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
+		} else if c := s[i]; c >= 'a' && c <= 'z' && !inDigits && !pendingSpace {
+			// Fast path: a lower-case ASCII letter inside a word.
+			b.WriteByte(c)
+			i++
+			continue
 		}
 		i += size
 		var letter bool
