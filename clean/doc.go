@@ -18,12 +18,15 @@
 //  4. cuts readability's article into blocks and drops, with a reason, each
 //     block a rule or a generic filter (Filter constants) objects to: the
 //     repeated headline, captions and credits, short blocks with chrome
-//     class names, link-dense blocks, chrome phrases, datelines, bylines and
-//     everything from a comment-section heading on. Keep rules and the
-//     JSON-LD articleBody protect blocks from all of these;
-//  5. puts back prose readability dropped inside the article span, or falls
-//     back to the JSON-LD articleBody or the page's prose paragraphs when
-//     readability plainly chose the wrong part of the page.
+//     class names, link-dense blocks, chrome phrases (comment, share,
+//     print, contact, support and disclaimer lines, "more ..." headings),
+//     post metadata, datelines, bylines and everything from a
+//     comment-section heading on. Keep rules and the JSON-LD articleBody
+//     protect blocks from all of these;
+//  5. puts back prose readability dropped inside the article span and the
+//     sections that continue it in sibling containers (tailfill.go), or
+//     falls back to the JSON-LD articleBody or the page's prose paragraphs
+//     when readability plainly chose the wrong part of the page.
 //
 // When pruning leaves less than a few hundred bytes of article, the page is
 // extracted again without it and the longer result wins.
