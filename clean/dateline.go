@@ -13,7 +13,11 @@ var dateWords = wordSet(`jan feb mar apr may jun jul aug sep sept oct nov dec
 		januar februar märz mär april mai juni juli august oktober okt dezember dez
 		montag dienstag mittwoch donnerstag freitag samstag sonntag uhr um am aktualisiert veröffentlicht stand
 		janvier février mars avril juin juillet août septembre octobre novembre décembre le
-		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre de`)
+		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre de
+		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+		januari februari maart mei augustus
+		stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia
+		mars desember`)
 
 func wordSet(words string) map[string]bool {
 	set := map[string]bool{}

@@ -81,6 +81,8 @@ func TestFilters(t *testing.T) {
 		{"support appeal", `<div class="box"><p>Gefällt dir unser Magazin? Wir haben uns gegen eine Bezahlschranke entschieden, und das soll so bleiben. Dafür brauchen wir deine Unterstützung: Mit einem kleinen monatlichen Beitrag hilfst du uns, weiter unabhängig zu berichten.</p></div>`, "Bezahlschranke", FilterPhrase},
 		{"post metadata", `<p class="postmeta">This entry was posted in General, Local News and Weather by the editors on a Tuesday evening. Bookmark the permalink.</p>`, "This entry", FilterDateline},
 		{"reading time", `<p>12. März 2021, 06:29<br>Lesezeit: 3 Minuten</p>`, "Lesezeit", FilterDateline},
+		{"polish date", `<p>16 marca 2021</p>`, "marca", FilterDateline},
+		{"update stamp after a name", `<div>Jane RoeAktualisiert: 11.04.2020, 10:27</div>`, "Aktualisiert", FilterDateline},
 		{"php warning", `<p>Warning: Creating default object from empty value in /www/htdocs/site/wp-includes/classes.php on line 407</p>`, "Creating default", FilterMarkup},
 		{"author box", `<div class="site-author-box"><p class="author-box--content">Hello, I am a food writer, cookbook author and journalist who has baked since childhood and now tests recipes for a living.</p></div>`, "food writer", FilterChromeClass},
 	}

@@ -90,7 +90,7 @@ var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
 	`(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag) gibt (?:die|nur die|ausschließlich die) meinung|` +
 	`this (?:post|article|page) (?:contains|may contain) (?:affiliate|references|links|sponsored)|` +
 	`(?:dieser|der) (?:beitrag|artikel) enthält (?:affiliate|werbe)|` +
-	`bei diesem (?:beitrag|artikel|text) handelt es sich um (?:einen? )?(?:blog|gastbeitrag|anzeige|werbung|pressemitteilung)|` +
+	`bei diesem (?:beitrag|artikel|text) handelt es sich um (?:eine?n? )?(?:blog|gastbeitrag|anzeige|werbung|pressemitteilung)|` +
 	`(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde |ist )?(?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative commons)|` +
 	`(?:this|the) (?:text|article|post|work) is licensed under|` +
 	`(?:anzeige|werbung|advertisement|publicité|publicidad)\s*[-–:|]\s|(?:video |audio |sendung )?verfügbar bis\b|` +
@@ -107,7 +107,7 @@ var postMeta = regexp.MustCompile(`(?i)^(?:this entry was posted|bookmark the pe
 // metaLine matches one short line of post metadata anywhere in a block:
 // an update stamp, a category or tag label, a reading time, an agency
 // signature ("aja/PAP").
-var metaLine = regexp.MustCompile(`(?i)(?:^|\s)(?:aktualisiert|updated|mis à jour|actualizado)(?: am| on| le)?:?\s*\d{1,2}[./ ]|` +
+var metaLine = regexp.MustCompile(`(?i)(?:aktualisiert|updated|mis à jour|actualizado)(?: am| on| le)?:?\s*\d{1,2}[./ ]|` +
 	`^(?:kategorien?|category|categories|catégories?|categorías?|rubrik|schlagwörter|schlagworte|tags|filed under|abgelegt unter):|` +
 	`(?:lesezeit|reading time|temps de lecture|tiempo de lectura|czas czytania)\b|\d+ ?min(?:\.|uten?|utes?)? (?:lesezeit|read|de lecture|de lectura)\b|` +
 	`przeczytasz w|` +
