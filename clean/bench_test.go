@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
-	"time"
 
 	"crawler/demosite"
 )
@@ -99,9 +98,9 @@ func demoPages(b *testing.B) []benchPage {
 // BenchmarkExtract compares the whole cleaner, with each site's rules
 // learned from the same pages, against readability alone; compare the
 // pages/s metrics of the two sub-benchmarks of one run; clean-learned also
-// reports its pages/s as a share of readability's (ratio) and allocs/page;
-// interleaved reports the same ratio measured page by page, alternating.
-// B/op and allocs/op cover pages/op pages.
+// reports its pages/s as a share of readability's (ratio) and allocs/page.
+// Run with -count 3 or more on a shared machine: the two sub-benchmarks
+// run seconds apart. B/op and allocs/op cover pages/op pages.
 func BenchmarkExtract(b *testing.B) {
 	pages := benchPages(b)
 	bySite := map[string][]Sample{}
@@ -139,27 +138,6 @@ func BenchmarkExtract(b *testing.B) {
 		if readPerSec > 0 {
 			b.ReportMetric(perSec/readPerSec, "ratio")
 		}
-	})
-	// The two runs above are seconds apart, and on a shared machine the
-	// load can change between them; alternating the two per page measures
-	// both under the same conditions.
-	b.Run("interleaved", func(b *testing.B) {
-		var read, clean time.Duration
-		for b.Loop() {
-			for _, p := range pages {
-				t0 := time.Now()
-				if _, err := readabilityText(p.html, nil); err != nil {
-					b.Fatal(err)
-				}
-				t1 := time.Now()
-				if _, err := Extract(p.html, nil, rules[p.site]); err != nil {
-					b.Fatal(err)
-				}
-				read += t1.Sub(t0)
-				clean += time.Since(t1)
-			}
-		}
-		b.ReportMetric(read.Seconds()/clean.Seconds(), "ratio")
 	})
 }
 
