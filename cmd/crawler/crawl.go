@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -11,25 +10,16 @@ import (
 
 // runCrawl is `crawler crawl`: run jobs once, in order, then exit.
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("crawl", "Usage: crawler crawl -config FILE [-job NAME]\n\n"+
+		"Runs the configured crawl jobs once, one after another, then learns\n"+
+		"cleaning rules for the sites that got documents and cleans those\n"+
+		"documents again with them. Prints one summary line per job.", stderr)
 	configPath := fs.String("config", "", "configuration `file` (required)")
 	only := fs.String("job", "", "run only the job with this `name` (default: every job)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: crawler crawl -config FILE [-job NAME]\n\n"+
-			"Runs the configured crawl jobs once, one after another, then learns\n"+
-			"cleaning rules for the sites that got documents and cleans those\n"+
-			"documents again with them. Prints one summary line per job.")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *configPath == "" {
-		fs.Usage()
-		return errors.New("-config is required")
-	}
-	cfg, err := LoadConfig(*configPath)
+	cfg, err := loadConfigFlag(fs, *configPath)
 	if err != nil {
 		return err
 	}

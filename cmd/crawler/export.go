@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -43,26 +41,17 @@ func newExportLine(d *crawler.Document) exportLine {
 
 // runExport is `crawler export`: stored documents as JSON lines on stdout.
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("export", "Usage: crawler export -config FILE [-site HOST] [-since RFC3339]\n\n"+
+		"Writes every stored document as one JSON object per line with the fields\n"+
+		"url, final_url, canonical_url, site, title, byline, published (RFC 3339\n"+
+		"or \"\"), language, text (paragraphs separated by blank lines), fetched_at\n"+
+		"and content_hash. Opens the database read-only; it fails while a daemon\n"+
+		"holds it.", stderr)
 	configPath := fs.String("config", "", "configuration `file` (required)")
 	site := fs.String("site", "", "export only documents of this `host` (without \"www.\")")
 	since := fs.String("since", "", "export only documents fetched at or after this RFC 3339 `time`")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: crawler export -config FILE [-site HOST] [-since RFC3339]\n\n"+
-			"Writes every stored document as one JSON object per line with the fields\n"+
-			"url, final_url, canonical_url, site, title, byline, published (RFC 3339\n"+
-			"or \"\"), language, text (paragraphs separated by blank lines), fetched_at\n"+
-			"and content_hash. Opens the database read-only; it fails while a daemon\n"+
-			"holds it.")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	if *configPath == "" {
-		fs.Usage()
-		return errors.New("-config is required")
 	}
 	filter := storage.DocumentFilter{Site: *site}
 	if *since != "" {
@@ -72,7 +61,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		filter.Since = t
 	}
-	cfg, err := LoadConfig(*configPath)
+	cfg, err := loadConfigFlag(fs, *configPath)
 	if err != nil {
 		return err
 	}

@@ -57,6 +57,18 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// loadConfigFlag loads the file named by a command's -config flag, showing
+// the command's usage when the flag is missing.
+func loadConfigFlag(fs *flag.FlagSet, path string) (Config, error) {
+	if path == "" {
+		fs.Usage()
+		return Config{}, errors.New("-config is required")
+	}
+	return LoadConfig(path)
+}
+
+// newFlagSet returns a subcommand's flag set, printing usage and then the
+// flag defaults on -h or a bad flag.
 func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)

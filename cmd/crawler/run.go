@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -28,26 +27,17 @@ const (
 
 // runDaemon is `crawler run`.
 func runDaemon(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("run", "Usage: crawler run -config FILE\n\n"+
+		"Runs as a daemon: every job on its schedule, the admin endpoint on\n"+
+		"[admin] listen, sd_notify when started by systemd (Type=notify).\n"+
+		"SIGHUP reloads the configuration and site rules (an invalid file is\n"+
+		"rejected and the old one kept); SIGTERM or SIGINT stops after the\n"+
+		"pages in flight.", stderr)
 	configPath := fs.String("config", "", "configuration `file` (required)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: crawler run -config FILE\n\n"+
-			"Runs as a daemon: every job on its schedule, the admin endpoint on\n"+
-			"[admin] listen, sd_notify when started by systemd (Type=notify).\n"+
-			"SIGHUP reloads the configuration and site rules (an invalid file is\n"+
-			"rejected and the old one kept); SIGTERM or SIGINT stops after the\n"+
-			"pages in flight.")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *configPath == "" {
-		fs.Usage()
-		return errors.New("-config is required")
-	}
-	cfg, err := LoadConfig(*configPath)
+	cfg, err := loadConfigFlag(fs, *configPath)
 	if err != nil {
 		return err
 	}
