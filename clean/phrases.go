@@ -42,7 +42,7 @@ var captionClassWords = map[string]bool{
 }
 
 // chromePhrase matches short blocks that are page furniture.
-var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
+var chromePhrase = mustPhrase(`(?i)^(?:` +
 	// comment forms and counters
 	`(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)|` +
 	`(?:\d+ )?(?:comments?|responses?|replies)(?: \(\d+\))?$|click to comment|view comments|show comments|` +
@@ -101,7 +101,7 @@ var chromePhrase = regexp.MustCompile(`(?i)^(?:` +
 // postMeta matches the filing line under a blog post ("This entry was
 // posted in ...", "Der Beitrag wurde am ... veröffentlicht"); it may run
 // past shortBlock, so it has its own limit.
-var postMeta = regexp.MustCompile(`(?i)^(?:this entry was posted|bookmark the permalink|posted in .{1,80}$|` +
+var postMeta = mustPhrase(`(?i)^(?:this entry was posted|bookmark the permalink|posted in .{1,80}$|` +
 	`(?:der|dieser) (?:beitrag|eintrag|artikel) wurde (?:am|von)\b|erstellt am \S+ \d)`)
 
 // metaLine matches one short line of post metadata anywhere in a block:
@@ -115,7 +115,7 @@ var metaLine = regexp.MustCompile(`(?i)(?:aktualisiert|updated|mis à jour|actua
 
 // supportPrompt matches appeals for money or membership, which can run to
 // a few sentences.
-var supportPrompt = regexp.MustCompile(`(?i)^(?:(?:wenn|falls) (?:ihnen|dir) (?:unser|dieser|der) (?:artikel|beitrag|text) gefallen|` +
+var supportPrompt = mustPhrase(`(?i)^(?:(?:wenn|falls) (?:ihnen|dir) (?:unser|dieser|der) (?:artikel|beitrag|text) gefallen|` +
 	`gefällt (?:dir|ihnen) (?:unser|dieser|diese|das)\b|we need your help|support (?:our|independent) journalism|` +
 	`(?:bitte )?unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus|diese form)|` +
 	`if you (?:like|enjoy|value) (?:our|this) (?:work|journalism|article|content)|` +
@@ -123,7 +123,7 @@ var supportPrompt = regexp.MustCompile(`(?i)^(?:(?:wenn|falls) (?:ihnen|dir) (?:
 
 // moreHeading matches headings that introduce lists of other content
 // ("More information", "Weitere Artikel", "Sur le même sujet").
-var moreHeading = regexp.MustCompile(`(?i)^(?:` +
+var moreHeading = mustPhrase(`(?i)^(?:` +
 	`(?:noch )?mehr (?:infos?|informationen|artikel|themen|beiträge|geschichten|videos?|zum thema)\b|` +
 	`weitere (?:infos?|informationen|artikel|beiträge|themen|nachrichten|meldungen|geschichten|videos?)\b|` +
 	`entdecke (?:weitere|mehr)|entdecken sie (?:weitere|mehr)|vorschau auf|meist(?:-| )?(?:gelesen|diskutiert|kommentiert|geklickt|gesehen)|` +
@@ -138,7 +138,7 @@ var moreHeading = regexp.MustCompile(`(?i)^(?:` +
 var tailCredit = regexp.MustCompile(`(?:©|\(c\))\s*[^©.!?]{2,50}(?:\.[a-z]{2,4})?\s*$|[.!?)]\s*(?:Photograph|Photo|Foto|Bild|Image|Picture|Credit)s?(?: by| von|:)\s+[^.!?]{2,50}$`)
 
 // figureLabel opens a numbered figure caption: "Abbildung 4:", "Fig. 2".
-var figureLabel = regexp.MustCompile(`(?i)^(?:abbildung|abb\.|figure|fig\.|grafik|illustration)\s*\d+\s*[:.]`)
+var figureLabel = mustPhrase(`(?i)^(?:abbildung|abb\.|figure|fig\.|grafik|illustration)\s*\d+\s*[:.]`)
 
 // copyrightSign catches footers such as "© 2024 Example Media".
 var copyrightSign = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone|tutti i diritti riservati`)
@@ -150,17 +150,17 @@ var creditPhrase = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|image|picture
 
 // commentHeading matches the heading that opens a comment section; the
 // article ends there.
-var commentHeading = regexp.MustCompile(`(?i)^(?:\d+ )?(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|reacties|` +
+var commentHeading = mustPhrase(`(?i)^(?:\d+ )?(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|reacties|` +
 	`leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|` +
 	`reader comments|discussion|diskussion|leserkommentare|` +
 	`\d+ (?:thoughts|responses|replies) (?:on|to))\b`)
 
 // markupLeak matches HTML source shown as text (ad fallbacks in noscript).
-var markupLeak = regexp.MustCompile(`(?i)^<(?:a|img|iframe|script|div|span)\b[^>]*>?`)
+var markupLeak = mustPhrase(`(?i)^<(?:a|img|iframe|script|div|span)\b[^>]*>?`)
 
 // bylinePhrase matches "By Jane Doe" lines in the common languages: a
 // short capitalised name after the preposition, no sentence.
-var bylinePhrase = regexp.MustCompile(`^(?i:by|von|par|por|di|door|av|af|de)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|und|et|y|e|&|,)){0,6}\s*$`)
+var bylinePhrase = mustPhrase(`^(?i:by|von|par|por|di|door|av|af|de)\s*:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|und|et|y|e|&|,)){0,6}\s*$`)
 
 // phpError matches PHP warnings a broken site prints into its page.
-var phpError = regexp.MustCompile(`^(?:Warning|Deprecated|Notice|Fatal error|Parse error|Strict Standards): `)
+var phpError = mustPhrase(`^(?:Warning|Deprecated|Notice|Fatal error|Parse error|Strict Standards): `)
