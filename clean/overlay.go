@@ -44,6 +44,9 @@ func isOverlay(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
+			if !overlayHinted(a.Val) {
+				continue // no token can hold a hint; skip the split
+			}
 			for _, t := range strings.Fields(a.Val) {
 				if overlayToken(t) {
 					return true
@@ -98,18 +101,24 @@ func inOverlay(n *html.Node) bool {
 // none and are rejected without splitting.
 var overlayHints = []string{"modal", "cookie", "consent", "login", "signin", "popup", "gdpr", "dialog"}
 
-func overlayToken(t string) bool {
-	lt := strings.ToLower(t)
-	hinted := false
+// overlayHinted reports whether s, lower-cased, holds an overlay hint.
+// Hints hold no spaces, so a class attribute without one has no token
+// with one.
+func overlayHinted(s string) bool {
+	ls := strings.ToLower(s)
 	for _, h := range overlayHints {
-		if strings.Contains(lt, h) {
-			hinted = true
-			break
+		if strings.Contains(ls, h) {
+			return true
 		}
 	}
-	if !hinted {
+	return false
+}
+
+func overlayToken(t string) bool {
+	if !overlayHinted(t) {
 		return false
 	}
+	lt := strings.ToLower(t)
 	parts := chromeWords(t)
 	for _, w := range parts {
 		// "modal-enabled", "modal-open", "modal-trigger" name a state of

@@ -86,7 +86,15 @@ func (s *segmenter) addText(t string, inLink bool) {
 		}
 		// Copy the whole word at once.
 		j := i + 1
-		for j < len(t) && spaceAt(t, j) == 0 {
+		for j < len(t) {
+			if c := t[j]; c < utf8.RuneSelf {
+				// ASCII inline: most text is, and spaceAt is a call.
+				if asciiSpace[c] {
+					break
+				}
+			} else if spaceAt(t, j) > 0 {
+				break
+			}
 			j++
 		}
 		if s.pendingSpace && len(s.buf) > 0 {
