@@ -164,32 +164,48 @@ func underClassWord(n *html.Node, words map[string]bool) bool {
 }
 
 // missedProse returns the size of the page's prose paragraphs absent
-// from res.
-func missedProse(out outNorms, raw *rawPage) int {
+// from res, or any size no more than limit once it is clear the total
+// cannot exceed limit: the prose checks are the dear part, and the
+// blocks that pass the cheap ones usually add up to little.
+func missedProse(out outNorms, raw *rawPage, limit int) int {
 	seen := strings.Join(out.kept, "\n")
 	exact := make(map[string]bool, len(out.kept))
 	for _, n := range out.kept {
 		exact[n] = true
 	}
-	size := 0
+	var cands []int
+	bound := 0
 	for i := range raw.blocks {
 		b := &raw.blocks[i]
-		if len(b.text) >= 80 && !exact[b.norm] && !strings.Contains(seen, b.norm) && raw.prose(i) {
-			size += len(b.text)
+		if len(b.text) >= 80 && !exact[b.norm] && !strings.Contains(seen, b.norm) {
+			cands = append(cands, i)
+			bound += len(b.text)
+		}
+	}
+	if bound <= limit {
+		return bound
+	}
+	size := 0
+	for _, i := range cands {
+		if raw.prose(i) {
+			size += len(raw.blocks[i].text)
 		}
 	}
 	return size
 }
 
-// wrongPick reports whether readability most likely chose the wrong part
-// of the page: the prose it left out outweighs what it kept several times,
-// or twice when it kept next to nothing.
+// wrongPick reports that readability chose the wrong part of the page:
+// the raw page holds much more prose than it kept.
 func wrongPick(out outNorms, raw *rawPage) bool {
 	if raw == nil {
 		return false
 	}
-	missed := missedProse(out, raw)
-	return missed > 1000 && missed > 3*out.size || out.size < shortArticle && missed > 2*out.size
+	// missed > 1000 && missed > 3*size || size < shortArticle && missed > 2*size
+	limit := max(1000, 3*out.size)
+	if out.size < shortArticle {
+		limit = min(limit, 2*out.size)
+	}
+	return missedProse(out, raw, limit) > limit
 }
 
 // proseParagraphs is the fallback body built from the raw page's prose.
