@@ -100,17 +100,25 @@ const pathDepth = 3
 // nodePath is the stable DOM path of n: the last pathDepth steps from the
 // body down, innermost last.
 func nodePath(n *html.Node) string {
-	steps := make([]string, 0, pathDepth)
-	for p := n; p != nil && p.Type == html.ElementNode && len(steps) < pathDepth; p = p.Parent {
+	// One buffer for all steps: the path is built for every block.
+	var chain [pathDepth]*html.Node
+	depth := 0
+	for p := n; p != nil && p.Type == html.ElementNode && depth < pathDepth; p = p.Parent {
 		if p.DataAtom == atom.Body || p.DataAtom == atom.Html {
 			break
 		}
-		steps = append(steps, pathStep(p))
+		chain[depth] = p
+		depth++
 	}
-	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
-		steps[i], steps[j] = steps[j], steps[i]
+	var buf [128]byte
+	b := buf[:0]
+	for i := depth - 1; i >= 0; i-- {
+		b = appendPathStep(b, chain[i])
+		if i > 0 {
+			b = append(b, '>')
+		}
 	}
-	return strings.Join(steps, ">")
+	return string(b)
 }
 
 func findBody(doc *html.Node) *html.Node {
