@@ -100,30 +100,29 @@ func (rs *ruleSet) add(x Rule) error {
 
 // keep returns the id of a keep rule matching b, or "".
 func (rs *ruleSet) keep(b *block) string {
-	for _, k := range rs.keepText {
-		if k.norm != "" && strings.Contains(b.norm, k.norm) {
-			return k.id
-		}
-	}
-	for _, k := range rs.keepRe {
-		if k.re.MatchString(b.text) {
-			return k.id
-		}
-	}
-	return ""
+	return firstMatch(rs.keepText, rs.keepRe, b)
 }
 
 // drop returns the id of a manual or learned text rule dropping b, or "".
 func (rs *ruleSet) drop(b *block) string {
-	for _, d := range rs.dropText {
-		if d.norm != "" && strings.Contains(b.norm, d.norm) {
-			return d.id
-		}
-	}
-	for _, d := range rs.dropRe {
-		if d.re.MatchString(b.text) {
-			return d.id
-		}
+	if id := firstMatch(rs.dropText, rs.dropRe, b); id != "" {
+		return id
 	}
 	return rs.template[b.norm]
+}
+
+// firstMatch returns the id of the first text rule contained in b's
+// normalised text, else of the first regexp matching its text, else "".
+func firstMatch(texts []textRule, res []reRule, b *block) string {
+	for _, t := range texts {
+		if t.norm != "" && strings.Contains(b.norm, t.norm) {
+			return t.id
+		}
+	}
+	for _, r := range res {
+		if r.re.MatchString(b.text) {
+			return r.id
+		}
+	}
+	return ""
 }
