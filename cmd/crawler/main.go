@@ -37,6 +37,7 @@ func commands() []command {
 		{"explain", "show how a stored page is cleaned: every block, KEEP or DROP, and why", runExplain},
 		{"rules", "show a site's cleaning rules, or pin or disable one (offline)", runRules},
 		{"reclean", "clean stored pages again with the current rules (offline)", runReclean},
+		{"bench", "measure cleaning, crawling, frontier, storage and a soak against baselines (loopback only)", runBench},
 		{"extract", "clean HTML files listed in a manifest, no network (benchmark contract)", runExtract},
 	}
 }
