@@ -145,29 +145,6 @@ func TestJobRuns(t *testing.T) {
 	}
 }
 
-func TestStats(t *testing.T) {
-	db := mustOpen(t)
-	seedDocuments(t, db, []string{"a.example"}, 4, time.Unix(0, 0))
-	if err := db.PutPage(t.Context(), testPage("https://a.example/000", time.Unix(1, 0))); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.PutAlias(t.Context(), "https://a.example/?p=0", "https://a.example/000"); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.PutRulesText(t.Context(), "a.example", []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	got, err := db.Stats(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	size, _ := db.Size()
-	want := Stats{Documents: 4, Pages: 1, Aliases: 1, RuleSites: 1, FileSize: size}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("Stats (-want +got)\n%s", d)
-	}
-}
-
 // The index check that every test runs on cleanup must itself catch a
 // stale and a missing entry.
 func TestCheckIndexesDetectsDrift(t *testing.T) {
