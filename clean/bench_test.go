@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -10,13 +11,18 @@ import (
 	"runtime"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"crawler/demosite"
 )
 
-// benchPage is one page of the benchmark corpus and the site it belongs to.
+// benchPage is one page of the benchmark corpus and the site it belongs to:
+// raw is the page as served with its Content-Type, html the same page
+// decoded to UTF-8 (for learning, outside timing).
 type benchPage struct {
-	site string
-	html []byte
+	site      string
+	raw, html []byte
+	ctype     string
 }
 
 // benchPages are the golden sources, every page of the embedded demo site
@@ -24,7 +30,7 @@ type benchPage struct {
 // plus, when CLEAN_BENCH_DIR names a
 // directory, every *.html in it, or, when CLEAN_BENCH_MANIFEST names an
 // extract manifest ({"path","site"} lines), its pages grouped by site.
-// Pages are decoded to UTF-8 once, outside timing.
+// Pages are also decoded to UTF-8 once, outside timing, for learning.
 func benchPages(b *testing.B) []benchPage {
 	var pages []benchPage
 	add := func(path, site string) {
@@ -36,7 +42,7 @@ func benchPages(b *testing.B) []benchPage {
 		if err != nil {
 			b.Fatal(err)
 		}
-		pages = append(pages, benchPage{site, page})
+		pages = append(pages, benchPage{site: site, raw: raw, html: page})
 	}
 	for _, dir := range goldenCases(b) {
 		add(filepath.Join(dir, "source.html"), "golden")
@@ -85,58 +91,78 @@ func demoPages(b *testing.B) []benchPage {
 			if rec.Code != http.StatusOK {
 				b.Fatalf("demo outlet %d %s: status %d", i, p, rec.Code)
 			}
-			page, err := DecodeHTML(rec.Body.Bytes(), rec.Header().Get("Content-Type"))
+			ctype := rec.Header().Get("Content-Type")
+			page, err := DecodeHTML(rec.Body.Bytes(), ctype)
 			if err != nil {
 				b.Fatalf("demo outlet %d %s: %v", i, p, err)
 			}
-			pages = append(pages, benchPage{o.Name, page})
+			pages = append(pages, benchPage{site: o.Name, raw: rec.Body.Bytes(), html: page, ctype: ctype})
 		}
 	}
 	return pages
 }
 
 // BenchmarkExtract compares the whole cleaner, with each site's rules
-// learned from the same pages, against readability alone; compare the
-// pages/s metrics of the two sub-benchmarks of one run; clean-learned also
-// reports its pages/s as a share of readability's (ratio) and allocs/page.
-// Run with -count 3 or more on a shared machine: the two sub-benchmarks
-// run seconds apart. B/op and allocs/op cover pages/op pages.
+// learned from the same pages, against readability alone and against
+// parse-only (charset decode and x/net/html parse: the floor of any
+// DOM-based cleaner). Every sub-benchmark starts from the raw bytes, so the
+// charset decode is timed in all three alike. Compare the pages/s metrics
+// of the sub-benchmarks of one run; clean-learned also reports its pages/s
+// as a share of readability's (ratio) and of parse-only's (floor-ratio).
+// Run with -count 3 or more on a shared machine: the sub-benchmarks run
+// seconds apart. B/op, allocs/op and MB/s cover pages/op pages.
 func BenchmarkExtract(b *testing.B) {
 	pages := benchPages(b)
 	bySite := map[string][]Sample{}
+	var size int64
 	for _, p := range pages {
 		bySite[p.site] = append(bySite[p.site], Sample{HTML: p.html})
+		size += int64(len(p.raw))
 	}
 	rules := map[string]Rules{}
 	for site, samples := range bySite {
 		rules[site] = Learn(Rules{Site: site}, samples, t0)
 	}
-	var readPerSec float64
-	b.Run("readability", func(b *testing.B) {
+	run := func(b *testing.B, variant func(p benchPage, page []byte) error) float64 {
 		b.ReportAllocs()
+		b.SetBytes(size)
 		start := mallocs()
 		for b.Loop() {
 			for _, p := range pages {
-				if _, err := readabilityText(p.html, nil); err != nil {
+				page, err := DecodeHTML(p.raw, p.ctype)
+				if err == nil {
+					err = variant(p, page)
+				}
+				if err != nil {
 					b.Fatal(err)
 				}
 			}
 		}
-		readPerSec = reportPages(b, len(pages), start)
+		return reportPages(b, len(pages), start)
+	}
+	var parsePerSec, readPerSec float64
+	b.Run("parse-only", func(b *testing.B) {
+		parsePerSec = run(b, func(_ benchPage, page []byte) error {
+			_, err := html.Parse(bytes.NewReader(page))
+			return err
+		})
+	})
+	b.Run("readability", func(b *testing.B) {
+		readPerSec = run(b, func(_ benchPage, page []byte) error {
+			_, err := ReadabilityText(page, nil)
+			return err
+		})
 	})
 	b.Run("clean-learned", func(b *testing.B) {
-		b.ReportAllocs()
-		start := mallocs()
-		for b.Loop() {
-			for _, p := range pages {
-				if _, err := Extract(p.html, nil, rules[p.site]); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-		perSec := reportPages(b, len(pages), start)
+		perSec := run(b, func(p benchPage, page []byte) error {
+			_, err := Extract(page, nil, rules[p.site])
+			return err
+		})
 		if readPerSec > 0 {
 			b.ReportMetric(perSec/readPerSec, "ratio")
+		}
+		if parsePerSec > 0 {
+			b.ReportMetric(perSec/parsePerSec, "floor-ratio")
 		}
 	})
 }
