@@ -56,7 +56,7 @@ var (
 	benchPlaceTail = strings.Fields("worth field mouth more leigh mere wick lee bride hill by cote hampton ferry dale " +
 		"aby cott combe grove ley stead ton bury ford")
 	benchSyllable = strings.Fields("Ta Ver Mo Lin Dar Ket Sol Ba Ren Quil Zo Fen Har Lu Mor Pel Tre Vo Gal Nim Or Cas Bel Dun Ely")
-	benchAdj = strings.Fields("controversial delayed ambitious modest overdue revised popular costly temporary permanent " +
+	benchAdj      = strings.Fields("controversial delayed ambitious modest overdue revised popular costly temporary permanent " +
 		"unexpected long-awaited scaled-back expanded disputed cautious emergency seasonal experimental regional " +
 		"historic derelict flooded refurbished crowded quiet busy fragile sturdy narrow")
 	benchNoun = []string{"bypass", "footbridge", "library", "sea wall", "bus route", "clinic", "skate park", "reservoir",
@@ -70,12 +70,20 @@ var (
 		"residents", "signatures", "trees", "parking spaces", "boats", "members", "patients"}
 	benchMonth = strings.Fields("January February March April May June July August September October November December")
 	benchDay   = strings.Fields("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-	benchWhy   = []string{"because the original budget ran out", "after a survey found cracks in the foundations",
-		"following complaints about noise late at night", "so that the work can finish before the tourist season",
-		"although several objectors spoke against it", "while a legal challenge is still being heard",
-		"after the government changed its grant rules", "once the ground has dried out after the storms",
-		"as long as the contractor keeps to the timetable", "unless the insurers object to the new design",
-		"since the ferry timetable was cut last winter", "even though the consultation closed early"}
+	// Reasons name the story's own place or thing, so that they do not
+	// become word pairs every story shares.
+	benchWhy = []func(c *benchCast) string{
+		func(c *benchCast) string { return "because the " + c.place() + " budget ran out" },
+		func(c *benchCast) string { return "after a survey found cracks under the " + c.noun() },
+		func(c *benchCast) string { return "following complaints from " + c.place() + " about noise" },
+		func(c *benchCast) string { return "so that " + c.place() + " is ready before the summer" },
+		func(c *benchCast) string { return "although " + c.person() + " spoke against it" },
+		func(c *benchCast) string { return "while " + c.person() + " challenges it in court" },
+		func(c *benchCast) string { return "after " + c.org() + " changed its grant rules" },
+		func(c *benchCast) string { return "once the " + c.noun() + " site has dried out" },
+		func(c *benchCast) string { return "as long as " + c.person() + " keeps to the timetable" },
+		func(c *benchCast) string { return "unless the insurers of the " + c.noun() + " object" },
+	}
 )
 
 // benchCast is what one story is about: a few people, places, things
@@ -110,7 +118,7 @@ func (c *benchCast) num() string    { return strconv.Itoa(2 + c.r.intn(4998)) }
 func (c *benchCast) unit() string   { return c.r.pick(benchUnit) }
 func (c *benchCast) day() string    { return c.r.pick(benchDay) }
 func (c *benchCast) month() string  { return c.r.pick(benchMonth) }
-func (c *benchCast) why() string    { return c.r.pick(benchWhy) }
+func (c *benchCast) why() string    { return benchWhy[c.r.intn(len(benchWhy))](c) }
 
 // place is a town's name.
 func (r *benchRNG) place() string { return r.pick(benchPlaceHead) + r.pick(benchPlaceTail) }
