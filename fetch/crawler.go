@@ -54,7 +54,6 @@ type run struct {
 
 	mu     sync.Mutex
 	hosts  map[string]*hostInfo
-	seen   map[string]bool // URLs queued in this run
 	report crawler.RunReport
 	pages  int
 }
@@ -110,7 +109,6 @@ func (c *Crawler) newRun(reqCtx context.Context, job Job) (*run, error) {
 		log:    c.opts.Logger.With("job", job.Name),
 		now:    time.Now,
 		hosts:  map[string]*hostInfo{},
-		seen:   map[string]bool{},
 		report: crawler.RunReport{Job: job.Name, ID: runID()},
 	}
 	r.sched = newScheduler(c.gates, r.saveTurn)
@@ -139,15 +137,16 @@ func (r *run) execute(ctx context.Context) error {
 			return err
 		}
 	}
-	pending, err := r.c.store.Pending(ctx, r.job.Name)
+	hosts, err := r.c.store.PendingHosts(ctx, r.job.Name)
 	if err != nil {
 		return err
 	}
-	r.log.Info("run starting", "pending", len(pending), "resumed", resumed, "refreshes", refreshes)
-	for _, e := range pending {
-		if err := r.queue(ctx, e); err != nil {
+	r.log.Info("run starting", "hosts_with_pending", len(hosts), "resumed", resumed, "refreshes", refreshes)
+	for _, host := range hosts {
+		if err := r.knowHost(ctx, host); err != nil {
 			return err
 		}
+		r.sched.expect(host)
 	}
 	r.work(ctx)
 	r.saveHosts(context.WithoutCancel(ctx))
@@ -220,24 +219,25 @@ func (r *run) entry(raw, source string, depth int, published time.Time) (crawler
 	}, nil
 }
 
-// queue hands a pending entry to the scheduler once per run, loading its
-// host's saved state on first sight.
+// queue hands the scheduler an entry that is pending in the store,
+// loading its host's saved state on first sight.
 func (r *run) queue(ctx context.Context, e crawler.URLEntry) error {
+	if err := r.knowHost(ctx, e.Host); err != nil {
+		return err
+	}
+	r.sched.offer(e)
+	return nil
+}
+
+// knowHost loads a host's saved state the first time the run meets it.
+func (r *run) knowHost(ctx context.Context, host string) error {
 	r.mu.Lock()
-	if r.seen[e.URL] {
-		r.mu.Unlock()
+	_, known := r.hosts[host]
+	r.mu.Unlock()
+	if known {
 		return nil
 	}
-	r.seen[e.URL] = true
-	_, known := r.hosts[e.Host]
-	r.mu.Unlock()
-	if !known {
-		if err := r.loadHost(ctx, e.Host); err != nil {
-			return err
-		}
-	}
-	r.sched.push(e)
-	return nil
+	return r.loadHost(ctx, host)
 }
 
 func (r *run) loadHost(ctx context.Context, host string) error {
@@ -319,6 +319,20 @@ func (r *run) saveHosts(ctx context.Context) {
 	}
 }
 
+// loadWindow reads the next pending entries of a host from the store into
+// its window.
+func (r *run) loadWindow(ctx context.Context, host string) {
+	entries, err := r.c.store.PendingOf(ctx, r.job.Name, host, window)
+	if err != nil {
+		if ctx.Err() == nil {
+			r.log.Error("pending urls not read; host left for the next run", "host", host, "error", err)
+		}
+		r.sched.loadFailed(host)
+		return
+	}
+	r.sched.loaded(host, entries, window)
+}
+
 // work runs ParallelHosts workers until the scheduler is drained.
 func (r *run) work(ctx context.Context) {
 	var wg sync.WaitGroup
@@ -327,11 +341,15 @@ func (r *run) work(ctx context.Context) {
 		go func() {
 			defer wg.Done()
 			for {
-				e, ok := r.sched.next(ctx)
-				if !ok {
+				t, ok := r.sched.next(ctx)
+				switch {
+				case !ok:
 					return
+				case t.load != "":
+					r.loadWindow(ctx, t.load)
+				default:
+					r.handle(ctx, t.entry)
 				}
-				r.handle(ctx, e)
 			}
 		}()
 	}

@@ -348,7 +348,7 @@ func (r *run) finish(ctx context.Context, out *crawler.Outcome, retry, refresh b
 		"stored", res.Stored, "duplicate_of", res.DuplicateOf, "new_urls", len(res.Added))
 	r.account(out, res, refresh)
 	if retry {
-		r.sched.push(out.Entry)
+		r.sched.offer(out.Entry)
 	}
 	if len(res.Added) == 0 || ctx.Err() != nil {
 		return

@@ -41,18 +41,36 @@ type scheduler struct {
 	// fresh counts the entries that are not refreshes, queued or in
 	// flight: refreshes wait until it is zero, so they never take a turn
 	// or a page of the budget a new URL could have had.
-	fresh   int
-	stopped bool // no more entries are handed out (MaxPages, cancel)
+	fresh int
+	// moreFresh counts the hosts whose URLs in the store, beyond their
+	// window, may include fresh ones.
+	moreFresh int
+	stopped   bool // no more entries are handed out (MaxPages, cancel)
 	now     func() time.Time
 	// persist saves a host's next start before a request that would pass
 	// the saved one goes out; it reports whether it was saved.
 	persist func(ctx context.Context, t crawler.HostTurn) bool
 }
 
-// hostQueue is one host's pending entries in this run.
+// hostQueue is one host's window: the next few of its pending entries in
+// this run. The rest wait in the store's pending index (more), so a run's
+// memory grows with its hosts, not with its frontier.
 type hostQueue struct {
 	entries entryHeap
 	dropped bool // no more work for this host in this run
+	// more: the store may hold pending entries of the host beyond the
+	// window; moreFresh: some of them may be fresh (not refreshes).
+	more, moreFresh bool
+	// loading: a worker is reading the window from the store; stale: an
+	// entry was offered meanwhile, so the read may have missed it.
+	loading, stale bool
+}
+
+// task is what next hands a worker: an entry to fetch, or a host whose
+// window to load from the store. Either way the host is held.
+type task struct {
+	entry crawler.URLEntry
+	load  string
 }
 
 func newScheduler(g *gates, persist func(context.Context, crawler.HostTurn) bool) *scheduler {
@@ -81,21 +99,6 @@ func (s *scheduler) queue(host string) *hostQueue {
 func (s *scheduler) signal() {
 	close(s.g.wake)
 	s.g.wake = make(chan struct{})
-}
-
-// push queues an entry for its host.
-func (s *scheduler) push(e crawler.URLEntry) {
-	s.g.mu.Lock()
-	defer s.g.mu.Unlock()
-	q := s.queue(e.Host)
-	if q.dropped {
-		return
-	}
-	heap.Push(&q.entries, e)
-	if !e.Refresh {
-		s.fresh++
-	}
-	s.signal()
 }
 
 // configure sets a host's gap and the earliest times it may be used.
@@ -176,7 +179,8 @@ func (s *scheduler) drop(host string) {
 			s.fresh--
 		}
 	}
-	q.dropped, q.entries = true, nil
+	q.dropped, q.entries, q.more = true, nil, false
+	s.setMoreFresh(q, false)
 	s.signal()
 }
 
@@ -188,25 +192,37 @@ func (s *scheduler) stop() {
 	s.signal()
 }
 
-// next blocks until an entry of a free, due host is available and returns
-// it with its host held; ok is false when the run is drained or stopped.
-func (s *scheduler) next(ctx context.Context) (e crawler.URLEntry, ok bool) {
+// next blocks until there is work for a free host: an entry of a due host
+// or a window to load. It returns it with its host held; ok is false when
+// the run is drained or stopped.
+func (s *scheduler) next(ctx context.Context) (t task, ok bool) {
 	for {
 		s.g.mu.Lock()
 		if s.stopped {
 			s.g.mu.Unlock()
-			return e, false
+			return t, false
 		}
 		now := s.now()
 		var wait time.Time
 		queued := false
 		for host, q := range s.queues {
-			if len(q.entries) == 0 {
+			if q.dropped || len(q.entries) == 0 && !q.more {
 				continue
 			}
 			queued = true
 			h := s.gate(host)
-			if h.busy || (q.entries[0].Refresh && s.fresh > 0) {
+			if h.busy {
+				continue
+			}
+			if len(q.entries) == 0 || q.more && q.moreFresh && q.entries[0].Refresh {
+				// An empty window, or fresh URLs in the store that must
+				// go before the refresh at its head: read the store.
+				h.busy, q.loading, q.stale = true, true, false
+				s.inflight++
+				s.g.mu.Unlock()
+				return task{load: host}, true
+			}
+			if q.entries[0].Refresh && (s.fresh > 0 || s.moreFresh > 0) {
 				continue
 			}
 			if due := later(h.next, h.blocked); due.After(now) {
@@ -215,20 +231,20 @@ func (s *scheduler) next(ctx context.Context) (e crawler.URLEntry, ok bool) {
 				}
 				continue
 			}
-			e = heap.Pop(&q.entries).(crawler.URLEntry)
+			t.entry = heap.Pop(&q.entries).(crawler.URLEntry)
 			h.busy = true
 			s.inflight++
 			s.g.mu.Unlock()
-			return e, true
+			return t, true
 		}
 		if !queued && s.inflight == 0 {
 			s.g.mu.Unlock()
-			return e, false
+			return t, false
 		}
 		wake := s.g.wake
 		s.g.mu.Unlock()
 		if !sleepUntil(ctx, wait, wake) {
-			return e, false
+			return t, false
 		}
 	}
 }
@@ -326,42 +342,17 @@ func later(a, b time.Time) time.Time {
 	return a
 }
 
-// entryHeap orders a host's queue: refreshes last, seeds, feeds and
-// sitemaps first, then the newest published, then the shallowest, then the oldest discovered.
+// entryHeap orders a host's window in fetch order
+// (crawler.URLEntry.FetchesBefore), the order of the store's pending index.
 type entryHeap []crawler.URLEntry
 
-func (q entryHeap) Len() int { return len(q) }
-func (q entryHeap) Less(i, j int) bool {
-	a, b := q[i], q[j]
-	if a.Refresh != b.Refresh {
-		return b.Refresh
-	}
-	if pa, pb := sourceRank(a.Source), sourceRank(b.Source); pa != pb {
-		return pa < pb
-	}
-	if !a.Published.Equal(b.Published) {
-		return a.Published.After(b.Published)
-	}
-	if a.Depth != b.Depth {
-		return a.Depth < b.Depth
-	}
-	return a.Discovered.Before(b.Discovered)
-}
-func (q entryHeap) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *entryHeap) Push(x any)   { *q = append(*q, x.(crawler.URLEntry)) }
+func (q entryHeap) Len() int           { return len(q) }
+func (q entryHeap) Less(i, j int) bool { return q[i].FetchesBefore(q[j]) }
+func (q entryHeap) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *entryHeap) Push(x any)        { *q = append(*q, x.(crawler.URLEntry)) }
 func (q *entryHeap) Pop() any {
 	old := *q
 	e := old[len(old)-1]
 	*q = old[:len(old)-1]
 	return e
-}
-
-func sourceRank(s string) int {
-	switch s {
-	case crawler.SourceSitemap, crawler.SourceFeed, crawler.SourceGuess:
-		return 0
-	case crawler.SourceSeed:
-		return 1
-	}
-	return 2
 }

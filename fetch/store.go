@@ -23,8 +23,11 @@ type Store interface {
 	ResetLeases(ctx context.Context) (int, error)
 	// Enqueue adds entries not yet in the frontier and returns how many.
 	Enqueue(ctx context.Context, entries []crawler.URLEntry) (int, error)
-	// Pending lists the job's pending frontier entries.
-	Pending(ctx context.Context, job string) ([]crawler.URLEntry, error)
+	// PendingHosts lists the hosts that have pending entries of job.
+	PendingHosts(ctx context.Context, job string) ([]string, error)
+	// PendingOf returns up to limit pending entries of job on host, in
+	// fetch order (crawler.URLEntry.FetchesBefore).
+	PendingOf(ctx context.Context, job, host string, limit int) ([]crawler.URLEntry, error)
 	// Lease moves a pending URL to leased and, with it, saves turn (when
 	// non-nil) unless a later turn is saved; ok is false if the URL was not
 	// pending.

@@ -13,6 +13,7 @@ var (
 	bucketRules      = []byte("rules")      // site -> opaque rules text
 	bucketJobRuns    = []byte("jobruns")    // job + 0x00 + sortable start + run ID -> JSON crawler.RunReport
 	bucketFrontier   = []byte("frontier")   // canonical URL -> frontier entry
+	bucketPending    = []byte("pending")    // job + 0x00 + host + 0x00 + crawler.FetchOrderKey + canonical URL -> empty
 	bucketHosts      = []byte("hosts")      // host -> host state (politeness, robots, backoff)
 	bucketValidators = []byte("validators") // URL -> ETag / Last-Modified
 	bucketMeta       = []byte("meta")       // schema version and other singletons
@@ -21,7 +22,7 @@ var (
 var allBuckets = [][]byte{
 	bucketDocuments, bucketPages, bucketHashes, bucketSimHashes, bucketSiteDocs,
 	bucketPageTimes, bucketAliases, bucketRules, bucketJobRuns, bucketFrontier,
-	bucketHosts, bucketValidators, bucketMeta,
+	bucketPending, bucketHosts, bucketValidators, bucketMeta,
 }
 
 // Keys in bucketMeta.
@@ -29,4 +30,4 @@ var metaSchemaVersion = []byte("schema_version")
 
 // schemaVersion is the layout this package reads and writes. Bump it, and
 // teach Open to migrate, whenever a key or value encoding changes.
-const schemaVersion = 1
+const schemaVersion = 2

@@ -162,6 +162,9 @@ func (db *DB) createLayout(tx *bbolt.Tx) error {
 	if meta.Get(metaSchemaVersion) == nil {
 		return meta.Put(metaSchemaVersion, binary.BigEndian.AppendUint64(nil, schemaVersion))
 	}
+	if err := migrate(tx); err != nil {
+		return err
+	}
 	return checkSchema(meta)
 }
 

@@ -45,7 +45,7 @@ func enqueueListTx(tx *bbolt.Tx, entries []crawler.URLEntry) ([]string, error) {
 		if len(key) == 0 || key[0] == 0 || b.Get(key) != nil {
 			continue
 		}
-		if err := putEntry(b, e); err != nil {
+		if err := addEntry(b, e); err != nil {
 			return added, err
 		}
 		added = append(added, e.URL)
@@ -53,10 +53,40 @@ func enqueueListTx(tx *bbolt.Tx, entries []crawler.URLEntry) ([]string, error) {
 	return added, nil
 }
 
+// putEntry writes a frontier entry and keeps the pending index in step.
+// prev is the entry as stored before, when the caller has it decoded
+// already; nil makes putEntry look it up.
 func putEntry(b *bbolt.Bucket, e crawler.URLEntry) error {
+	return replaceEntry(b, nil, e)
+}
+
+func replaceEntry(b *bbolt.Bucket, prev *crawler.URLEntry, e crawler.URLEntry) error {
+	if prev == nil {
+		if old := b.Get([]byte(e.URL)); old != nil {
+			prev = new(crawler.URLEntry)
+			if err := json.Unmarshal(old, prev); err != nil {
+				return fmt.Errorf("decode entry %s: %w", e.URL, err)
+			}
+		}
+	}
 	v, err := json.Marshal(e)
 	if err != nil {
 		return fmt.Errorf("encode entry %s: %w", e.URL, err)
+	}
+	if err := indexEntry(b.Tx(), prev, e); err != nil {
+		return fmt.Errorf("index entry %s: %w", e.URL, err)
+	}
+	return b.Put([]byte(e.URL), v)
+}
+
+// addEntry writes an entry known not to be in the frontier yet.
+func addEntry(b *bbolt.Bucket, e crawler.URLEntry) error {
+	v, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("encode entry %s: %w", e.URL, err)
+	}
+	if err := indexEntry(b.Tx(), nil, e); err != nil {
+		return fmt.Errorf("index entry %s: %w", e.URL, err)
 	}
 	return b.Put([]byte(e.URL), v)
 }
@@ -152,8 +182,17 @@ func (db *DB) EndRun(ctx context.Context, job string) error {
 }
 
 func forEachEntry(b *bbolt.Bucket, fn func(crawler.URLEntry) error) error {
+	return forEachEntryWith(b, nil, fn)
+}
+
+// leasedJSON appears in the encoding of every leased entry.
+var leasedJSON = []byte(`"state":"leased"`)
+
+// forEachEntryWith calls fn for the entries whose encoding contains want
+// (nil: all): a byte search skips decoding most of a large frontier.
+func forEachEntryWith(b *bbolt.Bucket, want []byte, fn func(crawler.URLEntry) error) error {
 	return b.ForEach(func(k, v []byte) error {
-		if len(k) > 0 && k[0] == 0 {
+		if len(k) > 0 && k[0] == 0 || want != nil && !bytes.Contains(v, want) {
 			return nil
 		}
 		var e crawler.URLEntry
@@ -164,7 +203,8 @@ func forEachEntry(b *bbolt.Bucket, fn func(crawler.URLEntry) error) error {
 	})
 }
 
-// Pending returns the job's pending entries in key order.
+// Pending returns the job's pending entries in key order. It reads the
+// whole frontier; a crawl run uses PendingHosts and PendingOf instead.
 func (db *DB) Pending(ctx context.Context, job string) ([]crawler.URLEntry, error) {
 	var out []crawler.URLEntry
 	err := db.view(ctx, func(tx *bbolt.Tx) error {
@@ -224,13 +264,14 @@ func (db *DB) Lease(ctx context.Context, url string, until time.Time, turn *craw
 		if e.State != crawler.StatePending {
 			return nil
 		}
+		prev := e
 		e.State, e.LeaseUntil, ok = crawler.StateLeased, until, true
 		if turn != nil {
 			if err := putTurnTx(tx, *turn); err != nil {
 				return err
 			}
 		}
-		return putEntry(b, e)
+		return replaceEntry(b, &prev, e)
 	})
 	if err != nil {
 		return false, fmt.Errorf("lease %s: %w", url, err)
@@ -245,7 +286,7 @@ func (db *DB) ResetLeases(ctx context.Context) (int, error) {
 	err := db.update(ctx, func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketFrontier)
 		var leased []crawler.URLEntry
-		err := forEachEntry(b, func(e crawler.URLEntry) error {
+		err := forEachEntryWith(b, leasedJSON, func(e crawler.URLEntry) error {
 			if e.State == crawler.StateLeased {
 				e.State, e.LeaseUntil = crawler.StatePending, time.Time{}
 				leased = append(leased, e)

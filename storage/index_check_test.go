@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"go.etcd.io/bbolt"
+
+	"crawler"
 )
 
 // checkIndexes verifies that every secondary index holds exactly the
@@ -46,8 +48,17 @@ func checkIndexes(db *DB) error {
 		if err != nil {
 			return err
 		}
+		err = forEachEntry(tx.Bucket(bucketFrontier), func(e crawler.URLEntry) error {
+			if e.State == crawler.StatePending {
+				add(bucketPending, pendingKey(e))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 		var errs []error
-		for _, b := range [][]byte{bucketHashes, bucketSimHashes, bucketSiteDocs, bucketPageTimes} {
+		for _, b := range [][]byte{bucketHashes, bucketSimHashes, bucketSiteDocs, bucketPageTimes, bucketPending} {
 			errs = append(errs, compareKeys(tx.Bucket(b), b, want[string(b)]))
 		}
 		return errors.Join(errs...)

@@ -68,14 +68,13 @@ func (db *DB) Refresh(ctx context.Context, job string, since time.Time, limit in
 				open++
 			case e.State == crawler.StateDone && !e.Fetched.IsZero() && !e.Fetched.Before(since) &&
 				(e.Source == crawler.SourceLink || e.Source == crawler.SourceArticle):
-				due = append(due, e)
+				due = keepNewest(due, e, limit)
 			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		slices.SortStableFunc(due, func(a, b crawler.URLEntry) int { return b.Fetched.Compare(a.Fetched) })
 		due = due[:max(0, min(len(due), limit-open))]
 		for _, e := range due {
 			e.State, e.Refresh, e.Attempts, e.NotBefore = crawler.StatePending, true, 0, time.Time{}
@@ -90,4 +89,24 @@ func (db *DB) Refresh(ctx context.Context, job string, since time.Time, limit in
 		return 0, fmt.Errorf("refresh articles of %s: %w", job, err)
 	}
 	return n, nil
+}
+
+// keepNewest inserts e into due, kept sorted newest Fetched first (ties in
+// arrival order) and at most limit long, so a frontier with a million
+// recent articles costs limit entries of memory, not a million.
+func keepNewest(due []crawler.URLEntry, e crawler.URLEntry, limit int) []crawler.URLEntry {
+	i, _ := slices.BinarySearchFunc(due, e, func(a, b crawler.URLEntry) int {
+		if c := b.Fetched.Compare(a.Fetched); c != 0 {
+			return c
+		}
+		return -1 // after every entry with the same time
+	})
+	if i >= limit {
+		return due
+	}
+	due = slices.Insert(due, i, e)
+	if len(due) > limit {
+		due = due[:limit]
+	}
+	return due
 }
