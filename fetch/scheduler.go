@@ -46,7 +46,7 @@ type scheduler struct {
 	// window, may include fresh ones.
 	moreFresh int
 	stopped   bool // no more entries are handed out (MaxPages, cancel)
-	now     func() time.Time
+	now       func() time.Time
 	// persist saves a host's next start before a request that would pass
 	// the saved one goes out; it reports whether it was saved.
 	persist func(ctx context.Context, t crawler.HostTurn) bool
