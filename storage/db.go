@@ -39,6 +39,9 @@ type DB struct {
 	path string
 	enc  *zstd.Encoder
 	dec  *zstd.Decoder
+	// group runs concurrent small writes in shared commits; nil when
+	// read-only.
+	group *groupCommit
 
 	closeOnce sync.Once
 	closeErr  error
@@ -65,6 +68,9 @@ func Open(path string, opts Options) (*DB, error) {
 	if err := db.initCodec(); err != nil {
 		_ = bdb.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if !opts.ReadOnly {
+		db.group = startGroupCommit(db)
 	}
 	return db, nil
 }
@@ -193,6 +199,9 @@ func checkSchema(meta *bbolt.Bucket) error {
 // method may be called after Close.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
+		if db.group != nil {
+			db.group.close()
+		}
 		db.enc.Close()
 		db.dec.Close()
 		if err := db.bolt.Close(); err != nil {
@@ -252,8 +261,22 @@ func (db *DB) update(ctx context.Context, fn func(tx *bbolt.Tx) error) (err erro
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	return db.updateNow(fn)
+}
+
+// updateNow is update without the context check.
+func (db *DB) updateNow(fn func(tx *bbolt.Tx) error) (err error) {
 	defer db.recoverCorrupt(&err)
 	return db.bolt.Update(fn)
+}
+
+// shared is update through the group commit: for the small writes a crawl
+// makes concurrently, which then share commits. fn may run twice.
+func (db *DB) shared(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return db.write(fn)
 }
 
 // view runs fn in a read-only transaction after checking ctx. The same

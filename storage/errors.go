@@ -20,3 +20,6 @@ var ErrCorrupt = errors.New("database corrupt")
 // ErrSchemaVersion is returned by Open when the file was written by a newer
 // version of this package whose layout this one does not understand.
 var ErrSchemaVersion = errors.New("unsupported schema version")
+
+// ErrClosed is returned by a write that arrives after Close.
+var ErrClosed = errors.New("database closed")

@@ -243,15 +243,12 @@ func (db *DB) PendingByHost(ctx context.Context) (map[string]int, error) {
 // is non-nil and the URL was pending, saves its host's next allowed
 // request start with it: the lease is the last commit before the request
 // goes out. A URL that is not pending is left alone and reported with
-// ok=false. Concurrent leases share one commit (bbolt's Batch): every
+// ok=false. Concurrent leases share commits (see groupCommit): every
 // worker leases before each request, and one fsync per lease would queue
 // up in front of the commits that store pages.
 func (db *DB) Lease(ctx context.Context, url string, until time.Time, turn *crawler.HostTurn) (ok bool, err error) {
-	if err := ctx.Err(); err != nil {
-		return false, err
-	}
-	err = db.bolt.Batch(func(tx *bbolt.Tx) error {
-		ok = false // Batch may run the function again
+	err = db.shared(ctx, func(tx *bbolt.Tx) error {
+		ok = false // a shared commit may run the function again
 		b := tx.Bucket(bucketFrontier)
 		v := b.Get([]byte(url))
 		if v == nil {
@@ -313,10 +310,11 @@ func (db *DB) ResetLeases(ctx context.Context) (int, error) {
 // Finish applies a crawler.Outcome atomically: the document and raw page (or an
 // alias), the frontier state, newly discovered URLs, validators and host
 // state. An entry whose document is stored for the first time gets its
-// Fetched time from the document.
+// Fetched time from the document. Concurrent calls share commits (see
+// groupCommit), each still all or nothing.
 func (db *DB) Finish(ctx context.Context, o crawler.Outcome) (crawler.FinishResult, error) {
 	var res crawler.FinishResult
-	err := db.update(ctx, func(tx *bbolt.Tx) error {
+	err := db.shared(ctx, func(tx *bbolt.Tx) error {
 		res = crawler.FinishResult{}
 		if err := db.finishDocTx(tx, &o, &res); err != nil {
 			return err

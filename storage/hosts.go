@@ -104,13 +104,10 @@ func putHostStateTx(tx *bbolt.Tx, hs crawler.HostState) error {
 }
 
 // PutHostTurn saves a host's next allowed request start unless a later one
-// is saved already. Concurrent calls share one commit (bbolt's Batch), as
+// is saved already. Concurrent calls share commits (see groupCommit), as
 // each worker saves its host's turn before every request.
 func (db *DB) PutHostTurn(ctx context.Context, t crawler.HostTurn) error {
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("put turn of %s: %w", t.Host, err)
-	}
-	if err := db.bolt.Batch(func(tx *bbolt.Tx) error { return putTurnTx(tx, t) }); err != nil {
+	if err := db.shared(ctx, func(tx *bbolt.Tx) error { return putTurnTx(tx, t) }); err != nil {
 		return fmt.Errorf("put turn of %s: %w", t.Host, err)
 	}
 	return nil
