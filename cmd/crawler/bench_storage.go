@@ -38,6 +38,8 @@ type storageRun struct {
 	// documents, before compression.
 	rawBytes int64
 	rawPages int
+	// textBytes is the sum of the cleaned texts.
+	textBytes int64
 	// articleDocs counts the stored documents that are site articles; the
 	// rest are other pages the cleaner took for articles.
 	articleDocs int
@@ -155,6 +157,7 @@ func (r *storageRun) measure(ctx context.Context, sc StorageConfig) (err error) 
 		}
 	}()
 	err = db.Documents(ctx, storage.DocumentFilter{}, func(d *crawler.Document) error {
+		r.textBytes += int64(len(d.Text))
 		if u, err := url.Parse(d.CanonicalURL); err == nil {
 			if _, ok := benchArticleIndex(u.Path); ok {
 				r.articleDocs++

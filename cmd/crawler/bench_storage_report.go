@@ -33,7 +33,8 @@ func (r *storageRun) perDocTable() benchTable {
 	t := benchTable{
 		Title: "Storage: bytes on disk per document",
 		Intro: fmt.Sprintf("%d loopback outlets with %d articles in all, crawled once through the daemon's job path "+
-			"(fetch, clean, store, then learn rules and re-clean) into a fresh database with politeness delay 0, "+
+			"(fetch, clean, store, then learn rules and re-clean) into a fresh database with a politeness delay of 1 ns "+
+			"(the configuration's 0 means the 1 s default), "+
 			"which is then closed and reopened. The baseline is the raw HTML of the stored documents "+
 			"(their page bodies before compression, read back from the same database). The file holds "+
 			"each document's zstd-compressed raw page, its cleaned text and metadata, the indexes, "+
@@ -44,6 +45,7 @@ func (r *storageRun) perDocTable() benchTable {
 			{"Documents stored (of them site articles)", fmt.Sprintf("%d (%d)", r.docs(), r.articleDocs), "", ""},
 			{"Pages fetched / requests served", fmt.Sprintf("%d / %d", r.report.Fetched, r.requests), "", ""},
 			row("Raw HTML of the stored documents", r.rawBytes),
+			row("Cleaned text of the stored documents", r.textBytes),
 			row("Database file", s.FileSize),
 			row("Data pages (file less bbolt's preallocation)", s.DataSize),
 			row("Documents, pages and their indexes (allocated pages)", stored),
