@@ -76,11 +76,11 @@ func loadCleanDatasets(ctx context.Context, dir string) ([]cleanPage, []string, 
 // names must be in the archive and every page of the archive in
 // truth.jsonl: a mismatch means a damaged dataset, not one to measure.
 func loadCleanDataset(dir string) ([]cleanPage, error) {
-	truth, err := readTruthFile(filepath.Join(dir, "truth.jsonl"))
+	truth, err := readTruthFile(dir)
 	if err != nil {
 		return nil, err
 	}
-	body, err := readPagesTarXZ(filepath.Join(dir, "pages.tar.xz"))
+	body, err := readPagesTarXZ(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -110,10 +110,11 @@ func loadCleanDataset(dir string) ([]cleanPage, error) {
 	return pages, nil
 }
 
-// readTruthFile reads a truth.jsonl: one JSON object per line, each with
-// a distinct id.
-func readTruthFile(path string) ([]truthLine, error) {
-	f, err := os.Open(path)
+// readTruthFile reads dir/truth.jsonl: one JSON object per line, each
+// with a distinct id. Errors name the file relative to dir.
+func readTruthFile(dir string) ([]truthLine, error) {
+	const path = "truth.jsonl"
+	f, err := os.Open(filepath.Join(dir, path))
 	if err != nil {
 		return nil, err
 	}
@@ -142,18 +143,20 @@ func readTruthFile(path string) ([]truthLine, error) {
 	return out, nil
 }
 
-// readPagesTarXZ reads an xz-compressed tar of <id>.html members into
-// memory, keyed by id. Other member types (directories) are skipped; a
-// regular member not named <id>.html is an error.
-func readPagesTarXZ(path string) (map[string][]byte, error) {
-	f, err := os.Open(path)
+// readPagesTarXZ reads dir/pages.tar.xz, an xz-compressed tar of
+// <id>.html members, into memory, keyed by id. Other member types
+// (directories) are skipped; a regular member not named <id>.html is an
+// error. Errors name the file relative to dir.
+func readPagesTarXZ(dir string) (map[string][]byte, error) {
+	const path = "pages.tar.xz"
+	f, err := os.Open(filepath.Join(dir, path))
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	zr, err := xz.NewReader(bufio.NewReaderSize(f, 1<<20))
 	if err != nil {
-		return nil, fmt.Errorf("%s: xz: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	pages := map[string][]byte{}
 	tr := tar.NewReader(zr)
@@ -163,7 +166,7 @@ func readPagesTarXZ(path string) (map[string][]byte, error) {
 			return pages, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: after %d pages: %w", path, len(pages), err)
+			return nil, fmt.Errorf("%s: corrupt or truncated after %d pages: %w", path, len(pages), err)
 		}
 		if h.Typeflag != tar.TypeReg {
 			continue
