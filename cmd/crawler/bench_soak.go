@@ -46,7 +46,8 @@ type soakResult struct {
 	plan     soakPlan
 	samples  []soakSample
 	exit     soakExit
-	logLines int // lines the daemon logged at warn level or above
+	logLines int    // lines the daemon logged at warn level or above
+	lastLog  string // the last of them, shortened
 }
 
 // benchSoak runs the real daemon (`crawler run`) against an unbounded
@@ -120,6 +121,7 @@ func soakDaemon(ctx context.Context, cfg benchConfig, plan soakPlan, site *bench
 		return soakResult{}, err
 	}
 	res.logLines = child.stderr.lineCount()
+	res.lastLog = child.stderr.lastLine(240)
 	return res, nil
 }
 

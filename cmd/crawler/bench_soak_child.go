@@ -159,10 +159,13 @@ func (w *tailWriter) tail(n int) string {
 	defer w.mu.Unlock()
 	b := w.buf
 	if len(b) > n {
-		b = b[len(b)-n:]
-		if i := strings.IndexByte(string(b), '\n'); i >= 0 {
-			b = b[i+1:]
+		cut := len(b) - n
+		if w.buf[cut-1] != '\n' { // started mid-line: skip to the next line
+			if i := strings.IndexByte(string(b[cut:]), '\n'); i >= 0 {
+				cut += i + 1
+			}
 		}
+		b = b[cut:]
 	}
 	return string(b)
 }
@@ -172,4 +175,16 @@ func (w *tailWriter) lineCount() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.lines
+}
+
+// lastLine returns the last complete line written, cut to n bytes.
+func (w *tailWriter) lastLine(n int) string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	s := strings.TrimRight(string(w.buf), "\n")
+	s = s[strings.LastIndexByte(s, '\n')+1:]
+	if len(s) > n {
+		s = strings.ToValidUTF8(s[:n], "") + "..."
+	}
+	return s
 }

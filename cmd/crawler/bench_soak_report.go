@@ -190,8 +190,17 @@ func soakVerdicts(cfg benchConfig, res soakResult, steady []soakSample) []string
 		fmt.Sprintf("%.1f req/s achieved, %s the target", got, ratio(got, float64(cfg.SoakRate)))))
 	out = append(out, verdict(res.exit.clean(), fmt.Sprintf("SIGTERM ends the daemon with status 0 within %s", soakStopGrace),
 		soakExitText(res.exit)))
-	out = append(out, fmt.Sprintf("The daemon logged %d lines at warn level or above.", res.logLines))
-	return out
+	return append(out, soakLogText(res))
+}
+
+func soakLogText(res soakResult) string {
+	switch res.logLines {
+	case 0:
+		return "The daemon logged nothing at warn level or above."
+	case 1:
+		return fmt.Sprintf("The daemon logged 1 line at warn level or above: `%s`.", res.lastLog)
+	}
+	return fmt.Sprintf("The daemon logged %d lines at warn level or above; the last: `%s`.", res.logLines, res.lastLog)
 }
 
 // soakPerKiloRequest is RssAnon's slope against requests served, in bytes

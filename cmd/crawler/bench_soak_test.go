@@ -259,3 +259,27 @@ func TestSoakSteadyAndRows(t *testing.T) {
 		t.Errorf("rate verdict = %q", v)
 	}
 }
+
+func TestTailWriter(t *testing.T) {
+	w := &tailWriter{max: 32}
+	for i := range 10 {
+		if _, err := w.Write([]byte("line " + strconv.Itoa(i) + "\n")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := w.lineCount(); n != 10 {
+		t.Errorf("lineCount = %d, want 10", n)
+	}
+	if got := w.tail(14); got != "line 8\nline 9\n" {
+		t.Errorf("tail(14) = %q", got)
+	}
+	if got := w.lastLine(4); got != "line..." {
+		t.Errorf("lastLine(4) = %q", got)
+	}
+	if got := w.lastLine(100); got != "line 9" {
+		t.Errorf("lastLine(100) = %q", got)
+	}
+	if len(w.buf) > 32 {
+		t.Errorf("kept %d bytes, want at most 32", len(w.buf))
+	}
+}
