@@ -15,14 +15,16 @@ import (
 )
 
 const (
-	// cleanRounds is how many times each variant runs over all pages; the
-	// variants alternate within a round, so machine noise hits them alike.
-	cleanRounds = 5
-	// cleanMinRounds and cleanBudget stop the rounds early on a slow
-	// machine: after cleanMinRounds, no round starts once the rounds have
-	// taken cleanBudget.
+	// The variants alternate within a round, so machine noise hits them
+	// alike. At least cleanMinRounds run; more, up to cleanMaxRounds, while
+	// the rounds have taken less than cleanBudget: a small corpus gets more
+	// rounds, a large one stays within the section's time.
 	cleanMinRounds = 3
-	cleanBudget    = 40 * time.Second
+	cleanMaxRounds = 9
+	cleanBudget    = 30 * time.Second
+	// cleanMinPass is the shortest timed pass: a smaller corpus is gone
+	// over more than once.
+	cleanMinPass = 500 * time.Millisecond
 	// cleanQuickPages is the page count of -quick.
 	cleanQuickPages = 20
 	// cleanTarget is the cleaner's target speed as a share of readability's.
@@ -36,9 +38,11 @@ type cleanVariant struct {
 	run  func(p *cleanPage) error
 }
 
-// cleanPass is one variant's timed pass over all pages.
+// cleanPass is one variant's timed pass over all pages; pages counts a
+// page each time it was processed.
 type cleanPass struct {
 	elapsed time.Duration
+	pages   int
 	mallocs uint64
 	failed  int
 }
@@ -59,12 +63,12 @@ func benchClean(ctx context.Context, cfg benchConfig) ([]benchTable, error) {
 	if cfg.Log != nil {
 		cfg.Log.Info("bench clean: rules learned", "pages", len(pages), "took", time.Since(start).Round(time.Millisecond))
 	}
-	rounds, budget := cleanRounds, cleanBudget
+	minRounds, maxRounds := cleanMinRounds, cleanMaxRounds
 	if cfg.Quick {
-		rounds = 1
+		minRounds, maxRounds = 1, 1
 	}
 	variants := cleanVariants(rules)
-	passes, err := runCleanRounds(ctx, pages, variants, rounds, budget)
+	passes, err := runCleanRounds(ctx, pages, variants, minRounds, maxRounds, cleanBudget)
 	if err != nil {
 		return nil, err
 	}
@@ -135,30 +139,38 @@ func cleanVariants(rules map[string]clean.Rules) []cleanVariant {
 	}
 }
 
-// runCleanRounds runs every variant over all pages, round after round,
-// and returns the passes by round then variant. It returns ctx.Err() when
-// ctx ends between passes.
-func runCleanRounds(ctx context.Context, pages []cleanPage, variants []cleanVariant, rounds int, budget time.Duration) ([][]cleanPass, error) {
+// runCleanRounds runs every variant over all pages, round after round
+// (each round in a rotated order):
+// minRounds, then more up to maxRounds while the rounds have taken less
+// than budget. It returns the passes by round then variant, or ctx.Err()
+// when ctx ends between passes.
+func runCleanRounds(ctx context.Context, pages []cleanPage, variants []cleanVariant, minRounds, maxRounds int, budget time.Duration) ([][]cleanPass, error) {
 	start := time.Now()
 	var out [][]cleanPass
-	for r := 0; r < rounds; r++ {
-		if r >= cleanMinRounds && time.Since(start) > budget {
+	for r := 0; r < maxRounds; r++ {
+		if r >= minRounds && time.Since(start) >= budget {
 			break
 		}
 		round := make([]cleanPass, len(variants))
-		for i, v := range variants {
+		for k := range variants {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			round[i] = timeCleanPass(pages, v)
+			// Each round starts with the next variant, so none always
+			// runs first, in the quietest or busiest moment of a round.
+			i := (r + k) % len(variants)
+			round[i] = timeCleanPass(pages, variants[i])
 		}
 		out = append(out, round)
 	}
 	return out, nil
 }
 
-// timeCleanPass times one variant over all pages on this goroutine. The
-// collection before it keeps the previous pass's garbage off its clock.
+// timeCleanPass times one variant over all pages on this goroutine,
+// going over them again until the pass has lasted cleanMinPass, so that a
+// small corpus still gives a pass long enough to time. The collection
+// before it keeps the previous pass's garbage off its clock. failed counts
+// the pages of the first time over that returned an error.
 func timeCleanPass(pages []cleanPage, v cleanVariant) cleanPass {
 	var ms runtime.MemStats
 	runtime.GC()
@@ -166,10 +178,13 @@ func timeCleanPass(pages []cleanPage, v cleanVariant) cleanPass {
 	before := ms.Mallocs
 	var pass cleanPass
 	t0 := time.Now()
-	for i := range pages {
-		if v.run(&pages[i]) != nil {
-			pass.failed++
+	for rep := 0; rep == 0 || time.Since(t0) < cleanMinPass; rep++ {
+		for i := range pages {
+			if v.run(&pages[i]) != nil && rep == 0 {
+				pass.failed++
+			}
 		}
+		pass.pages += len(pages)
 	}
 	pass.elapsed = time.Since(t0)
 	runtime.ReadMemStats(&ms)
@@ -195,11 +210,11 @@ func cleanMedian(xs []float64) float64 {
 // and ratios as medians of the same-round ratios. Variant 0 is parse-only,
 // 1 readability alone and 2 the full cleaner.
 func cleanTable(pages []cleanPage, source string, rules map[string]clean.Rules, variants []cleanVariant, passes [][]cleanPass) benchTable {
-	n := float64(len(pages))
 	var size float64
 	for _, p := range pages {
 		size += float64(len(p.raw))
 	}
+	perPage := size / float64(len(pages))
 	perRound := func(f func(round []cleanPass) float64) float64 {
 		xs := make([]float64, len(passes))
 		for r, round := range passes {
@@ -207,7 +222,7 @@ func cleanTable(pages []cleanPage, source string, rules map[string]clean.Rules, 
 		}
 		return cleanMedian(xs)
 	}
-	pps := func(p cleanPass) float64 { return n / p.elapsed.Seconds() }
+	pps := func(p cleanPass) float64 { return float64(p.pages) / p.elapsed.Seconds() }
 	vs := func(v, base int) float64 {
 		return perRound(func(round []cleanPass) float64 { return pps(round[v]) / pps(round[base]) })
 	}
@@ -224,8 +239,8 @@ func cleanTable(pages []cleanPage, source string, rules map[string]clean.Rules, 
 		t.Rows = append(t.Rows, []string{
 			cv.name,
 			fmt.Sprintf("%.1f", perRound(func(round []cleanPass) float64 { return pps(round[v]) })),
-			fmt.Sprintf("%.2f", perRound(func(round []cleanPass) float64 { return size / 1e6 / round[v].elapsed.Seconds() })),
-			fmt.Sprintf("%.0f", perRound(func(round []cleanPass) float64 { return float64(round[v].mallocs) / n })),
+			fmt.Sprintf("%.2f", perRound(func(round []cleanPass) float64 { return pps(round[v]) * perPage / 1e6 })),
+			fmt.Sprintf("%.0f", perRound(func(round []cleanPass) float64 { return float64(round[v].mallocs) / float64(round[v].pages) })),
 			fmt.Sprintf("%.2fx", vs(v, 1)),
 			fmt.Sprintf("%.2fx", vs(v, 0)),
 			fmt.Sprint(failed),
@@ -259,10 +274,11 @@ func cleanIntro(pages []cleanPage, source string, rules map[string]clean.Rules, 
 		"so the decode counts in all three alike. Parse-only then builds the x/net/html tree: the floor of any DOM-based cleaner; "+
 		"readability alone is clean.ReadabilityText (go-readability with no rules and no filters); "+
 		"the full cleaner is clean.Extract with the rules learned per site from the same pages outside timing "+
-		"(%d applied rules on %d sites). The variants alternate, each over all pages on one goroutine after a garbage collection, for %d rounds; "+
+		"(%d applied rules on %d sites). The variants alternate, each over all pages on one goroutine after a garbage collection "+
+		"(going over them again until the pass has lasted %s), for %d rounds; "+
 		"pages/s, MB/s (input HTML) and allocations per page (heap mallocs) are medians over the rounds, "+
 		"and each ratio is the median of the per-round ratios, so machine noise hits all variants alike.",
-		len(pages), len(sites), size/1e6, source, applied, ruled, rounds)
+		len(pages), len(sites), size/1e6, source, applied, ruled, cleanMinPass, rounds)
 }
 
 // cleanVerdicts states the target against readability and the distance
