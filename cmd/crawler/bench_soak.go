@@ -24,6 +24,10 @@ const (
 	// soakStopGrace is how long the daemon may take to exit after SIGTERM
 	// before it counts as hung and is killed.
 	soakStopGrace = 10 * time.Second
+	// soakScrapeTimeout bounds one read of the daemon's /metrics. A slow
+	// answer delays that sample; the ticker then drops the missed ticks,
+	// so the sample count stays the same.
+	soakScrapeTimeout = 5 * time.Second
 )
 
 // soakPlan is how the soak makes its request rate: hosts outlets, each
@@ -108,7 +112,7 @@ func soakDaemon(ctx context.Context, cfg benchConfig, plan soakPlan, site *bench
 	probe := soakProbe{
 		pid: child.pid(), site: site, dbPath: dbPath,
 		metricsURL: "http://" + listen + "/metrics",
-		client:     &http.Client{Timeout: min(2*time.Second, cfg.SoakSample/2)},
+		client:     &http.Client{Timeout: soakScrapeTimeout},
 	}
 	if err := waitSoakReady(ctx, child, probe.client, "http://"+listen+"/readyz"); err != nil {
 		return soakResult{}, err

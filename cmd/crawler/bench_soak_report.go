@@ -184,10 +184,11 @@ func soakVerdicts(cfg benchConfig, res soakResult, steady []soakSample) []string
 	if per, ok := soakPerKiloRequest(steady); ok {
 		out = append(out, fmt.Sprintf("After warm-up RssAnon changed by %+.1f KiB per 1,000 requests served.", per/1024))
 	}
-	got := soakRate(res.samples)
+	got := soakRate(steady)
 	out = append(out, verdict(got >= float64(cfg.SoakRate)*(1-soakRateTolerance),
-		fmt.Sprintf("request rate held at %d/s (within %.0f%%)", cfg.SoakRate, 100*soakRateTolerance),
-		fmt.Sprintf("%.1f req/s achieved, %s the target", got, ratio(got, float64(cfg.SoakRate)))))
+		fmt.Sprintf("request rate held at %d/s after warm-up (within %.0f%%)", cfg.SoakRate, 100*soakRateTolerance),
+		fmt.Sprintf("%.1f req/s achieved, %s the target; %.1f req/s over the whole soak",
+			got, ratio(got, float64(cfg.SoakRate)), soakRate(res.samples))))
 	out = append(out, verdict(res.exit.clean(), fmt.Sprintf("SIGTERM ends the daemon with status 0 within %s", soakStopGrace),
 		soakExitText(res.exit)))
 	return append(out, soakLogText(res))
