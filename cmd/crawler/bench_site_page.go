@@ -104,7 +104,10 @@ func (o *benchOutlet) listPage(b *strings.Builder, n int) {
 		o.teaser(b, i, true)
 	}
 	b.WriteString("</ul><nav class=\"pagination\">")
-	if n > 0 {
+	switch {
+	case n == 1:
+		b.WriteString(`<a rel="prev" href="/">Newer</a> `)
+	case n > 1:
 		fmt.Fprintf(b, "<a rel=\"prev\" href=\"/archive/%d\">Newer</a> ", n-1)
 	}
 	for k := n + 1; k <= n+benchArchiveAhead && o.hasPage(k); k++ {
