@@ -21,7 +21,9 @@ type pageLinks struct {
 }
 
 // scanLinks walks the token stream (not a tree, so malformed HTML costs
-// nothing extra) and resolves every reference against base.
+// nothing extra) and resolves every reference against base. Only the four
+// tags that carry links have their attributes read; every other tag is
+// skipped by name without building a token.
 func scanLinks(body []byte, base *url.URL) pageLinks {
 	var out pageLinks
 	var ogURL string
@@ -34,30 +36,34 @@ func scanLinks(body []byte, base *url.URL) pageLinks {
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		t := z.Token()
-		a := attrs(t)
-		switch t.DataAtom {
+		name, more := z.TagName()
+		tag := atom.Lookup(name)
+		if tag != atom.A && tag != atom.Link && tag != atom.Meta && tag != atom.Base {
+			continue
+		}
+		a := readLinkAttrs(z, more)
+		switch tag {
 		case atom.Base:
-			if b, err := base.Parse(a["href"]); err == nil && a["href"] != "" {
+			if b, err := base.Parse(a.href); err == nil && a.href != "" {
 				base = b
 			}
 		case atom.A:
-			if href := resolve(base, a["href"]); href != "" && !strings.Contains(a["rel"], "nofollow") {
+			if href := resolve(base, a.href); href != "" && !strings.Contains(a.rel, "nofollow") {
 				out.links = append(out.links, href)
 			}
 		case atom.Link:
-			rel := strings.ToLower(a["rel"])
+			rel := strings.ToLower(a.rel)
 			switch {
 			case hasToken(rel, "canonical"):
-				out.canonical = resolve(base, a["href"])
-			case hasToken(rel, "alternate") && isFeedType(a["type"]):
-				if f := resolve(base, a["href"]); f != "" {
+				out.canonical = resolve(base, a.href)
+			case hasToken(rel, "alternate") && isFeedType(a.typ):
+				if f := resolve(base, a.href); f != "" {
 					out.feeds = append(out.feeds, f)
 				}
 			}
 		case atom.Meta:
-			if strings.EqualFold(a["property"], "og:url") {
-				ogURL = resolve(base, a["content"])
+			if strings.EqualFold(a.property, "og:url") {
+				ogURL = resolve(base, a.content)
 			}
 		}
 	}
@@ -67,12 +73,37 @@ func scanLinks(body []byte, base *url.URL) pageLinks {
 	return out
 }
 
-func attrs(t html.Token) map[string]string {
-	m := make(map[string]string, len(t.Attr))
-	for _, a := range t.Attr {
-		m[strings.ToLower(a.Key)] = strings.TrimSpace(a.Val)
+// linkAttrs are the attributes scanLinks reads, trimmed; when one is
+// repeated the last wins.
+type linkAttrs struct {
+	href, rel, typ, property, content string
+}
+
+// readLinkAttrs reads the current tag's attributes. The tokenizer has
+// already lower-cased the keys and unescaped the values.
+func readLinkAttrs(z *html.Tokenizer, more bool) linkAttrs {
+	var a linkAttrs
+	for more {
+		var key, val []byte
+		key, val, more = z.TagAttr()
+		var dst *string
+		switch string(key) {
+		case "href":
+			dst = &a.href
+		case "rel":
+			dst = &a.rel
+		case "type":
+			dst = &a.typ
+		case "property":
+			dst = &a.property
+		case "content":
+			dst = &a.content
+		default:
+			continue
+		}
+		*dst = string(bytes.TrimSpace(val))
 	}
-	return m
+	return a
 }
 
 func hasToken(list, tok string) bool {
