@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -59,10 +60,21 @@ func Download(ctx context.Context, seeds []string, opts DownloadOptions) (Downlo
 	}
 	defer tr.CloseIdleConnections()
 	var rep DownloadReport
+	// colly's own visited set is checked and filled in two steps, so in
+	// async mode two pages linking one URL at once can both fetch it; this
+	// set makes "each URL once" hold.
+	var mu sync.Mutex
+	seen := map[string]bool{}
 	visit := func(u string) {
-		// Already-visited and cancelled URLs come back as errors here;
-		// both are expected in a link-following crawl.
-		_ = c.Visit(u)
+		mu.Lock()
+		dup := seen[u]
+		seen[u] = true
+		mu.Unlock()
+		if !dup {
+			// A cancelled context comes back as an error here, and ends
+			// the crawl through ctx.Err below.
+			_ = c.Visit(u)
+		}
 	}
 	c.OnRequest(func(*colly.Request) { atomic.AddInt64(&rep.Requests, 1) })
 	c.OnResponse(func(r *colly.Response) {
