@@ -274,7 +274,10 @@ func (s *scheduler) begin(ctx context.Context, host string) error {
 		due := later(h.next, h.blocked)
 		if !due.After(now) {
 			h.next = now.Add(h.gap)
-			t := crawler.HostTurn{Host: host, NextFetch: h.next}
+			// The saved turn runs a little past h.next: the request
+			// leaves after the save commits, and a successor after a
+			// crash must still leave it the whole gap.
+			t := crawler.HostTurn{Host: host, NextFetch: h.next.Add(min(h.gap, turnSlack))}
 			unsaved := h.gap > 0 && h.next.After(h.saved)
 			s.g.mu.Unlock()
 			if unsaved && s.persist != nil && s.persist(ctx, t) {
