@@ -130,8 +130,9 @@ func soakDaemon(ctx context.Context, cfg benchConfig, plan soakPlan, site *bench
 }
 
 // freeLoopbackAddr returns a loopback address with a port free right now,
-// for the daemon's admin endpoint (its log would name a port 0 choice,
-// but only at info level, which would flood the soak's log capture).
+// for the daemon's admin endpoint, so the soak knows where to read /readyz
+// and /metrics. (With port 0 only the daemon's info-level log would tell,
+// and the soak keeps its log at warn.)
 func freeLoopbackAddr(ctx context.Context) (string, error) {
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")

@@ -54,7 +54,7 @@ func soakSampleTable(cfg benchConfig, res soakResult) benchTable {
 		"of %d generated news outlets with one job (max_pages and max_depth off, so one run that never drains), "+
 		"politeness delay %s per host, which fixes its request rate at %d/s. Its /proc/PID/status and /proc/PID/stat "+
 		"are read every %s for %s; Go heap, goroutines and documents stored come from its /metrics. "+
-		"req/s and CPU %% are over the interval since the row above.",
+		"req/s, CPU %% (of one core) and CPU ms/req are over the interval since the row above.",
 		res.plan.hosts, res.plan.gap, cfg.SoakRate, cfg.SoakSample, cfg.Soak)
 	if cfg.Quick {
 		intro += " Quick run: the figures mean little."
@@ -62,7 +62,7 @@ func soakSampleTable(cfg benchConfig, res soakResult) benchTable {
 	t := benchTable{
 		Title: "Soak: the daemon at a fixed request rate",
 		Intro: intro,
-		Header: []string{"t", "requests", "req/s", "docs", "CPU %", "RSS MiB", "RssAnon MiB", "RssFile MiB",
+		Header: []string{"t", "requests", "req/s", "docs", "CPU %", "CPU ms/req", "RSS MiB", "RssAnon MiB", "RssFile MiB",
 			"Go heap MiB", "goroutines", "DB MiB"},
 	}
 	every := soakRowEvery(cfg)
@@ -79,15 +79,18 @@ func soakSampleTable(cfg benchConfig, res soakResult) benchTable {
 }
 
 func soakRow(s soakSample, prev *soakSample) []string {
-	rate, cpu := "", ""
+	rate, cpu, perReq := "", "", ""
 	if prev != nil && s.at > prev.at {
 		dt := (s.at - prev.at).Seconds()
 		rate = fmt.Sprintf("%.1f", float64(s.requests-prev.requests)/dt)
 		cpu = fmt.Sprintf("%.0f", 100*(s.cpu-prev.cpu).Seconds()/dt)
+		if n := s.requests - prev.requests; n > 0 {
+			perReq = fmt.Sprintf("%.2f", float64((s.cpu-prev.cpu).Microseconds())/1000/float64(n))
+		}
 	}
 	return []string{
 		s.at.Round(time.Second).String(), strconv.FormatInt(s.requests, 10), rate, orNA(s.docs, strconv.FormatInt(s.docs, 10)),
-		cpu, mib(s.rss), mib(s.anon), mib(s.file), orNA(s.heap, mib(s.heap)),
+		cpu, perReq, mib(s.rss), mib(s.anon), mib(s.file), orNA(s.heap, mib(s.heap)),
 		orNA(s.goroutines, strconv.FormatInt(s.goroutines, 10)), mib(s.db),
 	}
 }
@@ -112,6 +115,7 @@ func soakMeasures() []soakSeries {
 		{"RSS (total)", func(s soakSample) int64 { return s.rss }},
 		{"RssFile (mostly the mapped database)", func(s soakSample) int64 { return s.file }},
 		{"Go heap in use", func(s soakSample) int64 { return s.heap }},
+		{"Go heap held from the OS (in use + idle not yet returned)", func(s soakSample) int64 { return s.held }},
 		{"Database file", func(s soakSample) int64 { return s.db }},
 	}
 }

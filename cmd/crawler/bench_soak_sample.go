@@ -22,9 +22,13 @@ type soakSample struct {
 	rss, anon, file int64
 	cpu             time.Duration // the daemon's user+system CPU so far
 	heap            int64         // Go heap in use (go_memstats_heap_inuse_bytes)
-	goroutines      int64
-	docs            int64 // documents stored (crawler_documents_stored_total)
-	db              int64 // database file size in bytes
+	// held is the Go heap the runtime holds from the OS: in use plus idle
+	// spans not yet returned (heap_sys - heap_released). Above heap, it is
+	// what the scavenger has yet to give back.
+	held       int64
+	goroutines int64
+	docs       int64 // documents stored (crawler_documents_stored_total)
+	db         int64 // database file size in bytes
 }
 
 // soakProbe reads one daemon and the site it crawls.
@@ -39,7 +43,7 @@ type soakProbe struct {
 // sample takes one reading. Memory must be readable; the metrics are
 // best effort, since a daemon busy in a long commit may answer late.
 func (p soakProbe) sample(ctx context.Context, at time.Duration) (soakSample, error) {
-	s := soakSample{at: at, requests: p.site.Requests(), heap: -1, goroutines: -1, docs: -1}
+	s := soakSample{at: at, requests: p.site.Requests(), heap: -1, held: -1, goroutines: -1, docs: -1}
 	status := fmt.Sprintf("/proc/%d/status", p.pid)
 	for _, f := range []struct {
 		key string
@@ -68,6 +72,11 @@ func (p soakProbe) sample(ctx context.Context, at time.Duration) (soakSample, er
 		if v, ok := m[key]; ok {
 			*dst = int64(v)
 		}
+	}
+	sys, ok1 := m["go_memstats_heap_sys_bytes"]
+	released, ok2 := m["go_memstats_heap_released_bytes"]
+	if ok1 && ok2 {
+		s.held = int64(sys - released)
 	}
 	return s, nil
 }

@@ -51,7 +51,7 @@ func TestBenchSoak(t *testing.T) {
 	}
 	// /metrics is best effort per sample (a loaded machine may answer
 	// late), but some sample must show documents stored and a heap.
-	if !slices.ContainsFunc(res.samples, func(s soakSample) bool { return s.docs > 0 && s.heap > 0 && s.goroutines > 0 }) {
+	if !slices.ContainsFunc(res.samples, func(s soakSample) bool { return s.docs > 0 && s.heap > 0 && s.held >= s.heap && s.goroutines > 0 }) {
 		t.Error("no sample shows documents stored, a Go heap and goroutines from /metrics")
 	}
 	// The rate after warm-up, as reported: the daemon's start-up is not
@@ -263,6 +263,13 @@ func TestSoakSteadyAndRows(t *testing.T) {
 	tables := soakTables(cfg, res)
 	if n := len(tables[0].Rows); n != 11 {
 		t.Errorf("%d sample rows for a 10-minute soak, want 11 (one a minute)", n)
+	}
+	for _, tb := range tables {
+		for _, r := range tb.Rows {
+			if len(r) != len(tb.Header) {
+				t.Errorf("%s: row %q has %d cells for %d columns", tb.Title, r, len(r), len(tb.Header))
+			}
+		}
 	}
 	// 64 KiB every 10 s is 3.75 MiB per 10 minutes, above the limit of 5%
 	// of a mean near 52 MiB.
