@@ -61,6 +61,10 @@ func crawlTable(hosts, per int, base, crawl []crawlRound) benchTable {
 			crawlFmtPerPage(cc, cp), crawlFmtPerPage(bc, bp), ratio(crawlPerPage(cc, cp), crawlPerPage(bc, bp)),
 			ratio(crawlPerPage(bc, bp), crawlPerPage(cc, cp))),
 	}
+	if !(bRate > 0 && cRate/bRate >= benchCrawlTarget) {
+		t.Verdicts = append(t.Verdicts, "Where the time goes: `"+crawlProfileEnv+"=DIR crawler bench -only crawl` "+
+			"writes a CPU profile of each crawler round (crawl and learning) to DIR/crawl-N.pprof.")
+	}
 	return t
 }
 
