@@ -91,11 +91,11 @@ func openBolt(path string, opts Options) (bdb *bbolt.DB, err error) {
 	}()
 	bdb, err = bbolt.Open(path, 0o600, &bbolt.Options{
 		Timeout: opts.Timeout, ReadOnly: opts.ReadOnly,
-		// A crawl frees and reuses pages on every commit. Not writing the
-		// freelist each time saves pages per commit on a large file (it
-		// is rebuilt by a scan on open), and the hashmap freelist finds
-		// free runs without walking a sorted array.
-		NoFreelistSync: true, FreelistType: bbolt.FreelistMapType,
+		// A crawl frees and reuses pages on every commit; the hashmap
+		// freelist finds free runs without walking a sorted array. The
+		// freelist stays synced: rebuilding it on open scans the file in
+		// a goroutine that panics, uncatchably, on a damaged one.
+		FreelistType: bbolt.FreelistMapType,
 	})
 	switch {
 	case err == nil:
