@@ -116,6 +116,7 @@ func soakMeasures() []soakSeries {
 		{"RssFile (mostly the mapped database)", func(s soakSample) int64 { return s.file }},
 		{"Go heap in use", func(s soakSample) int64 { return s.heap }},
 		{"Go heap held from the OS (in use + idle not yet returned)", func(s soakSample) int64 { return s.held }},
+		{"Go GC heap goal (next_gc)", func(s soakSample) int64 { return s.goal }},
 		{"Database file", func(s soakSample) int64 { return s.db }},
 	}
 }
@@ -124,6 +125,7 @@ func soakMeasures() []soakSeries {
 type soakFit struct {
 	mean  float64 // bytes
 	slope float64 // bytes per second
+	se    float64 // standard error of slope
 	ok    bool    // every steady sample had the figure
 }
 
@@ -143,7 +145,8 @@ func fitSoak(steady []soakSample, of func(soakSample) int64) soakFit {
 	if len(ys) < 2 {
 		return soakFit{}
 	}
-	return soakFit{mean: sum / float64(len(ys)), slope: leastSquares(xs, ys), ok: true}
+	b := leastSquares(xs, ys)
+	return soakFit{mean: sum / float64(len(ys)), slope: b, se: slopeStdErr(xs, ys, b), ok: true}
 }
 
 func soakSlopeTable(cfg benchConfig, res soakResult) benchTable {
@@ -159,7 +162,7 @@ func soakSlopeTable(cfg benchConfig, res soakResult) benchTable {
 			"so RssFile grows as the database grows; flatness is judged on RssAnon, the process's own memory "+
 			"(Go heap, stacks, runtime), with total RSS reported beside it.",
 			len(steady), steady[0].at.Round(time.Second), warm, cfg.Soak),
-		Header: []string{"measure", "mean MiB", "slope MiB/10 min", "projected over soak MiB", "% of mean"},
+		Header: []string{"measure", "mean MiB", "slope MiB/10 min (± 2 SE)", "projected over soak MiB", "% of mean"},
 	}
 	for _, m := range soakMeasures() {
 		f := fitSoak(steady, m.of)
@@ -169,7 +172,7 @@ func soakSlopeTable(cfg benchConfig, res soakResult) benchTable {
 		}
 		grow := f.slope * cfg.Soak.Seconds()
 		t.Rows = append(t.Rows, []string{m.name, fmt.Sprintf("%.1f", f.mean/(1<<20)),
-			fmt.Sprintf("%+.2f", f.slope*600/(1<<20)), fmt.Sprintf("%+.1f", grow/(1<<20)),
+			fmt.Sprintf("%+.2f ± %.2f", f.slope*600/(1<<20), 2*f.se*600/(1<<20)), fmt.Sprintf("%+.1f", grow/(1<<20)),
 			fmt.Sprintf("%+.1f%%", 100*grow/f.mean)})
 	}
 	t.Verdicts = soakVerdicts(cfg, res, steady)
@@ -183,8 +186,8 @@ func soakVerdicts(cfg benchConfig, res soakResult, steady []soakSample) []string
 	out := []string{verdict(grow <= limit,
 		fmt.Sprintf("RssAnon flat (projected growth over the soak at most %.0f%% of its mean or %d MiB, whichever is larger)",
 			100*soakFlatShare, soakFlatFloor>>20),
-		fmt.Sprintf("%+.2f MiB/10 min, %+.1f MiB over %s against a limit of %.1f MiB (mean %.1f MiB)",
-			anon.slope*600/(1<<20), grow/(1<<20), cfg.Soak, limit/(1<<20), anon.mean/(1<<20)))}
+		fmt.Sprintf("%+.2f ± %.2f MiB/10 min (two standard errors), %+.1f MiB over %s against a limit of %.1f MiB (mean %.1f MiB)",
+			anon.slope*600/(1<<20), 2*anon.se*600/(1<<20), grow/(1<<20), cfg.Soak, limit/(1<<20), anon.mean/(1<<20)))}
 	if per, ok := soakPerKiloRequest(steady); ok {
 		out = append(out, fmt.Sprintf("After warm-up RssAnon changed by %+.1f KiB per 1,000 requests served.", per/1024))
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"strconv"
@@ -25,7 +26,11 @@ type soakSample struct {
 	// held is the Go heap the runtime holds from the OS: in use plus idle
 	// spans not yet returned (heap_sys - heap_released). Above heap, it is
 	// what the scavenger has yet to give back.
-	held       int64
+	held int64
+	// goal is the heap size at which the next collection starts
+	// (go_memstats_next_gc_bytes); it follows the live heap after each
+	// collection, and the runtime keeps about that much heap held.
+	goal       int64
 	goroutines int64
 	docs       int64 // documents stored (crawler_documents_stored_total)
 	db         int64 // database file size in bytes
@@ -43,7 +48,7 @@ type soakProbe struct {
 // sample takes one reading. Memory must be readable; the metrics are
 // best effort, since a daemon busy in a long commit may answer late.
 func (p soakProbe) sample(ctx context.Context, at time.Duration) (soakSample, error) {
-	s := soakSample{at: at, requests: p.site.Requests(), heap: -1, held: -1, goroutines: -1, docs: -1}
+	s := soakSample{at: at, requests: p.site.Requests(), heap: -1, held: -1, goal: -1, goroutines: -1, docs: -1}
 	status := fmt.Sprintf("/proc/%d/status", p.pid)
 	for _, f := range []struct {
 		key string
@@ -66,6 +71,7 @@ func (p soakProbe) sample(ctx context.Context, at time.Duration) (soakSample, er
 	m := p.metrics(ctx)
 	for key, dst := range map[string]*int64{
 		"go_memstats_heap_inuse_bytes":   &s.heap,
+		"go_memstats_next_gc_bytes":      &s.goal,
 		"go_goroutines":                  &s.goroutines,
 		"crawler_documents_stored_total": &s.docs,
 	} {
@@ -173,4 +179,30 @@ func leastSquares(xs, ys []float64) float64 {
 		return 0
 	}
 	return sxy / sxx
+}
+
+// slopeStdErr is the standard error of the least-squares slope b of ys
+// on xs; 0 for fewer than three points. The soak's samples follow the
+// garbage collector's cycles and are not independent, so it understates
+// the uncertainty; it still tells a trend from a flat line with noise.
+func slopeStdErr(xs, ys []float64, b float64) float64 {
+	n := len(xs)
+	if n < 3 || n != len(ys) {
+		return 0
+	}
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i] / float64(n)
+		my += ys[i] / float64(n)
+	}
+	var sxx, rss float64
+	for i := range xs {
+		sxx += (xs[i] - mx) * (xs[i] - mx)
+		r := ys[i] - my - b*(xs[i]-mx)
+		rss += r * r
+	}
+	if sxx == 0 {
+		return 0
+	}
+	return math.Sqrt(rss / float64(n-2) / sxx)
 }

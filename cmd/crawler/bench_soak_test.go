@@ -217,6 +217,22 @@ func TestLeastSquares(t *testing.T) {
 	}
 }
 
+func TestSlopeStdErr(t *testing.T) {
+	xs := []float64{0, 1, 2, 3}
+	if se := slopeStdErr(xs, []float64{5, 7, 9, 11}, 2); se != 0 {
+		t.Errorf("exact line: standard error %v, want 0", se)
+	}
+	// Residuals of 5,6,5,6 around slope 0.2 are -0.2,0.6,-0.6,0.2 (fit
+	// 5.2,5.4,5.6,5.8): sum of squares 0.8, sxx 5, so sqrt(0.8/2/5).
+	ys := []float64{5, 6, 5, 6}
+	if se, want := slopeStdErr(xs, ys, leastSquares(xs, ys)), math.Sqrt(0.08); math.Abs(se-want) > 1e-9 {
+		t.Errorf("noisy: standard error %v, want %v", se, want)
+	}
+	if se := slopeStdErr(xs[:2], ys[:2], 1); se != 0 {
+		t.Errorf("two points: standard error %v, want 0", se)
+	}
+}
+
 func TestParseMetrics(t *testing.T) {
 	in := "# HELP go_goroutines Number of goroutines.\n# TYPE go_goroutines gauge\ngo_goroutines 17\n" +
 		"go_memstats_heap_inuse_bytes 1.2345e+07\ncrawler_pages_fetched_total{class=\"2xx\"} 40\n" +
@@ -273,7 +289,7 @@ func TestSoakSteadyAndRows(t *testing.T) {
 	}
 	// 64 KiB every 10 s is 3.75 MiB per 10 minutes, above the limit of 5%
 	// of a mean near 52 MiB.
-	if v := tables[1].Verdicts[0]; !strings.Contains(v, "not met") || !strings.Contains(v, "+3.75 MiB/10 min") {
+	if v := tables[1].Verdicts[0]; !strings.Contains(v, "not met") || !strings.Contains(v, "+3.75 ± 0.00 MiB/10 min") {
 		t.Errorf("flatness verdict = %q", v)
 	}
 	if v := tables[1].Verdicts[2]; !strings.Contains(v, "**met**") || !strings.Contains(v, "50.0 req/s") {
