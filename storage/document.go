@@ -42,16 +42,20 @@ func (db *DB) UpdateDocument(ctx context.Context, doc *crawler.Document) error {
 	if err != nil {
 		return err
 	}
-	err = db.update(ctx, func(tx *bbolt.Tx) error {
-		if tx.Bucket(bucketDocuments).Get([]byte(doc.CanonicalURL)) == nil {
-			return ErrNotFound
-		}
-		return op.putTx(tx)
-	})
+	err = db.update(ctx, op.replaceTx)
 	if err != nil {
 		return fmt.Errorf("update document %s: %w", doc.CanonicalURL, err)
 	}
 	return nil
+}
+
+// replaceTx is putTx for a document that must already be stored: it
+// returns ErrNotFound, having written nothing, when it is not.
+func (op *saveOp) replaceTx(tx *bbolt.Tx) error {
+	if tx.Bucket(bucketDocuments).Get([]byte(op.doc.CanonicalURL)) == nil {
+		return ErrNotFound
+	}
+	return op.putTx(tx)
 }
 
 // Document returns the document stored under canonicalURL, or an error
