@@ -85,11 +85,26 @@ func pageURL(p *crawler.Page) string {
 	return p.URL
 }
 
+// recleanBatch is how many changed documents recleanSite stores per
+// transaction. One commit and its fsync per document made re-cleaning a
+// site slower than crawling it; a hundred share one, while the texts held
+// in memory stay bounded however big the site is.
+const recleanBatch = 100
+
 // recleanSite cleans every stored document of site again from its raw page
-// with rules and stores those whose text or metadata changed; dryRun only
-// counts. It returns how many documents changed.
+// with rules and stores those whose text or metadata changed, in batches of
+// recleanBatch; dryRun only counts. It returns how many documents changed.
+// On error, documents of earlier batches stay stored and the count is not
+// meaningful.
 func recleanSite(ctx context.Context, db *storage.DB, site string, rules clean.Rules, dryRun bool) (int, error) {
 	changed := 0
+	batch := make([]*crawler.Document, 0, recleanBatch)
+	flush := func() error {
+		err := db.UpdateDocuments(ctx, batch)
+		clear(batch) // let the stored texts go before the next batch fills
+		batch = batch[:0]
+		return err
+	}
 	err := db.Documents(ctx, storage.DocumentFilter{Site: site}, func(doc *crawler.Document) error {
 		updated, ok, err := recleanDocument(ctx, db, doc, rules)
 		if err != nil || !ok {
@@ -99,8 +114,16 @@ func recleanSite(ctx context.Context, db *storage.DB, site string, rules clean.R
 		if dryRun {
 			return nil
 		}
-		return db.UpdateDocument(ctx, updated)
+		// Documents calls back outside its read transactions, so writing
+		// here neither deadlocks nor visits a document twice.
+		if batch = append(batch, updated); len(batch) == recleanBatch {
+			return flush()
+		}
+		return nil
 	})
+	if err == nil {
+		err = flush()
+	}
 	if err != nil {
 		return changed, fmt.Errorf("re-clean %s: %w", site, err)
 	}
