@@ -2,8 +2,9 @@ package crawler
 
 import "time"
 
-// URL states in the persistent frontier. A URL moves pending -> leased ->
-// done or failed; a leased URL whose run died goes back to pending.
+// URL states in the persistent frontier. A URL moves pending -> done or
+// failed. StateLeased was written by older versions while a URL was being
+// fetched; a run puts such URLs back to pending.
 const (
 	StatePending = "pending"
 	StateLeased  = "leased"

@@ -18,7 +18,7 @@ import (
 // Crawler runs crawl jobs against a Store. One Crawler may run several
 // jobs, one after another or at once; runs at once take turns on the hosts
 // they share. Use one Crawler per Store, since the first run in progress
-// reclaims the leases a dead process left behind.
+// puts back to pending the URLs an older version left leased.
 type Crawler struct {
 	opts  Options
 	store Store
@@ -52,10 +52,12 @@ type run struct {
 	log   *slog.Logger
 	now   func() time.Time
 
-	mu     sync.Mutex
-	hosts  map[string]*hostInfo
-	report crawler.RunReport
-	pages  int
+	mu    sync.Mutex
+	hosts map[string]*hostInfo
+	// inflight holds the URLs being fetched, at most one per worker.
+	inflight map[string]bool
+	report   crawler.RunReport
+	pages    int
 }
 
 // hostInfo is a host's in-memory state during a run.
@@ -104,11 +106,11 @@ func (c *Crawler) newRun(reqCtx context.Context, job Job) (*run, error) {
 	}
 	r := &run{
 		c: c, job: job, scope: sc,
-		col:    newCollector(reqCtx, c.opts),
-		agent:  agentToken(c.opts.UserAgent),
-		log:    c.opts.Logger.With("job", job.Name),
-		now:    time.Now,
-		hosts:  map[string]*hostInfo{},
+		col:   newCollector(reqCtx, c.opts),
+		agent: agentToken(c.opts.UserAgent),
+		log:   c.opts.Logger.With("job", job.Name),
+		now:   time.Now,
+		hosts: map[string]*hostInfo{}, inflight: map[string]bool{},
 		report: crawler.RunReport{Job: job.Name, ID: runID()},
 	}
 	r.sched = newScheduler(c.gates, r.saveTurn)
@@ -161,9 +163,9 @@ func (r *run) execute(ctx context.Context) error {
 	return r.c.store.EndRun(ctx, r.job.Name)
 }
 
-// enter registers a run. The first run in progress returns every leased
-// URL to pending: the database is locked to this process, so those leases
-// belong to a process that died. Later concurrent runs leave live leases be.
+// enter registers a run. The first run in progress returns every URL
+// left leased (older versions wrote leases) to pending: the database is
+// locked to this process, so those leases belong to a process that died.
 func (c *Crawler) enter(ctx context.Context) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -10,17 +10,19 @@
 // # Politeness
 //
 // Hosts are keyed by scheme, host and port (the robots.txt origin). A host
-// gets one request at a time, and request starts are at least the larger of
+// gets one request at a time, and a request starts at least the larger of
 // Options.Delay and the robots.txt Crawl-delay (capped by MaxCrawlDelay)
-// apart; robots.txt fetches and redirect hops are requests too. 429 and 503
+// after the previous one started and after it ended, so the server never
+// sees two closer than that however long one took to reach it; robots.txt
+// fetches and redirect hops are requests too. 429 and 503
 // with Retry-After (seconds or an HTTP date) block the host until then;
 // other errors back it off exponentially up to ten minutes. Host state
 // (robots.txt, errors, blocks, next start) is saved in the store as it
-// changes, in commits the crawl makes anyway: a host's next allowed start
-// goes with the lease that precedes each request (covering a robots.txt
-// fetch too, with a little slack; a request that would pass the saved turn
-// saves its own first), and errors and Retry-After or backoff blocks go
-// with the page's outcome. A process killed mid-crawl therefore leaves its
+// changes: a host's next allowed start is saved before each request
+// (covering a robots.txt fetch too, with a little slack, so the request
+// that follows needs no commit of its own; concurrent saves share
+// commits), and errors and Retry-After or backoff blocks go with the
+// page's outcome. A process killed mid-crawl therefore leaves its
 // successor the delays it owed, at the cost of waiting up to a gap too long
 // after the kill.
 //
@@ -55,7 +57,11 @@
 // # Frontier and dedup
 //
 // URLs are canonicalised (CanonicalURL) and kept in the store's frontier:
-// pending, leased while a worker fetches, then done or failed. A page's
+// pending, then done or failed. A run holds only a window of each host's
+// next pending URLs in memory, read from the store's pending index in
+// fetch order, so its memory grows with its hosts, not its frontier; a
+// URL being fetched is marked in memory only and stays pending in the
+// store until its outcome is written. A page's
 // document, its done mark, the links it revealed and its validators are
 // written in one transaction, so killing the process can cause a re-fetch
 // but never a lost or half-stored page. A run that dies is resumed by the

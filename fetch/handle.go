@@ -14,8 +14,12 @@ import (
 // maxRedirects bounds a page's redirect chain.
 const maxRedirects = 10
 
-// maxBackoff caps the exponential backoff of a failing host.
-const maxBackoff = 10 * time.Minute
+// maxBackoff caps the exponential backoff of a failing host; minBackoff
+// is its base when the host has no delay.
+const (
+	maxBackoff = 10 * time.Minute
+	minBackoff = 100 * time.Millisecond
+)
 
 var errRobotsUnavailable = errors.New("robots.txt unavailable")
 
@@ -32,14 +36,15 @@ func (r *run) handle(ctx context.Context, e crawler.URLEntry) {
 	if !r.takeBudget(e.Host) {
 		return
 	}
-	ok, err := r.lease(ctx, e)
+	ok, err := r.claim(ctx, e)
 	if err != nil || !ok {
 		r.giveBackBudget(e.Host)
 		if err != nil && ctx.Err() == nil {
-			r.log.Error("lease failed", "url", e.URL, "error", err)
+			r.log.Error("claim failed", "url", e.URL, "error", err)
 		}
 		return
 	}
+	defer r.unclaim(e.URL)
 	e.State = crawler.StateLeased
 	out := crawler.Outcome{Entry: e}
 	resp, final, err := r.follow(ctx, e, &held)
@@ -65,23 +70,54 @@ func (r *run) handle(ctx context.Context, e crawler.URLEntry) {
 	r.finish(ctx, &out, retry, e.Refresh)
 }
 
-// lease leases the entry and saves its host's turn in the same commit,
-// covering the requests it is about to make.
-func (r *run) lease(ctx context.Context, e crawler.URLEntry) (bool, error) {
+// claim checks that the entry is still pending in the store and not in
+// flight in this run, marks it in flight and saves its host's turn,
+// covering the requests it is about to make. The claim itself is not
+// written: a URL in flight stays pending in the store, so a crash leaves
+// it to be fetched by the next run, and a page costs one commit (its
+// outcome) plus, under a politeness delay, its host's turn.
+func (r *run) claim(ctx context.Context, e crawler.URLEntry) (bool, error) {
+	r.mu.Lock()
+	busy := r.inflight[e.URL]
+	if !busy {
+		r.inflight[e.URL] = true
+	}
+	r.mu.Unlock()
+	if busy {
+		return false, nil
+	}
+	ok, err := r.claimStored(ctx, e)
+	if err != nil || !ok {
+		r.unclaim(e.URL)
+	}
+	return ok, err
+}
+
+func (r *run) claimStored(ctx context.Context, e crawler.URLEntry) (bool, error) {
+	// A window can hold an entry the store has since marked done: an alias
+	// of a page stored under another address, or a URL read again while
+	// a redirect had its host released.
+	cur, found, err := r.c.store.FrontierEntry(ctx, e.URL)
+	if err != nil || !found || cur.State != crawler.StatePending {
+		return false, err
+	}
 	requests := 1
 	if r.c.opts.RespectRobots && r.robotsStale(e.Host) {
 		requests++
 	}
-	t, save := r.sched.turn(e.Host, requests)
-	var turn *crawler.HostTurn
-	if save {
-		turn = &t
-	}
-	ok, err := r.c.store.Lease(ctx, e.URL, r.now().Add(3*r.c.opts.Timeout), turn)
-	if ok && err == nil && save {
+	if t, save := r.sched.turn(e.Host, requests); save {
+		if err := r.c.store.PutHostTurn(ctx, t); err != nil {
+			return false, err
+		}
 		r.sched.saved(t)
 	}
-	return ok, err
+	return true, nil
+}
+
+func (r *run) unclaim(url string) {
+	r.mu.Lock()
+	delete(r.inflight, url)
+	r.mu.Unlock()
 }
 
 // takeBudget counts a page against MaxPages and MaxPagesPerHost.
@@ -141,6 +177,7 @@ func (r *run) follow(ctx context.Context, e crawler.URLEntry, held *string) (*re
 			return nil, u, err
 		}
 		resp, err := get(r.col, u.String(), hdr)
+		r.sched.end(host)
 		r.countFetch(host, resp, err)
 		if err != nil || !isRedirect(resp.Status) {
 			return resp, u, err
@@ -297,7 +334,11 @@ func (r *run) retryLater(out *crawler.Outcome, until time.Time) bool {
 	hi.state.Errors++
 	hi.state.LastError, hi.state.LastErrorAt = out.Entry.LastError, r.now()
 	if until.IsZero() {
-		until = r.now().Add(min(r.gap(hi.state.CrawlDelay)<<min(hi.state.Errors, 16), maxBackoff))
+		base := r.gap(hi.state.CrawlDelay)
+		if base <= 0 {
+			base = minBackoff // no politeness delay still backs off errors
+		}
+		until = r.now().Add(min(base<<min(hi.state.Errors, 16), maxBackoff))
 	}
 	hi.state.BlockedUntil = until
 	st := hi.state
@@ -326,11 +367,11 @@ func (r *run) withHost(out *crawler.Outcome, st crawler.HostState) {
 }
 
 // finish stores the outcome and queues what it revealed. A cancelled run
-// still records it, so the lease does not outlive the run.
+// still records it, so the URL's attempt is not lost.
 func (r *run) finish(ctx context.Context, out *crawler.Outcome, retry, refresh bool) {
 	res, err := r.c.store.Finish(context.WithoutCancel(ctx), *out)
 	if err != nil && out.Document != nil {
-		// A document the store refuses must not leave its URL leased (and
+		// A document the store refuses must not leave its URL pending (and
 		// fetched again every run): record the failure without it.
 		out.Entry.State, out.Entry.LastError = crawler.StateFailed, err.Error()
 		out.Document, out.Page, out.AliasOf, retry = nil, nil, "", false

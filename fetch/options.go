@@ -14,8 +14,10 @@ type Options struct {
 	// UserAgent is sent with every request and matched against robots.txt
 	// groups. Zero: "crawler/1.0".
 	UserAgent string
-	// Delay is the minimum gap between the starts of two requests to one
-	// host (robots.txt fetches and redirect hops count). Zero: 1s.
+	// Delay is the minimum gap between two requests to one host, counted
+	// from the previous one's start and from its end (robots.txt fetches
+	// and redirect hops count). Zero: 1s. Negative: no delay, for your
+	// own servers and benchmarks.
 	Delay time.Duration
 	// Timeout bounds a whole request, headers and body together. Zero: 30s.
 	Timeout time.Duration
@@ -61,8 +63,11 @@ func (o Options) withDefaults() Options {
 	if o.UserAgent == "" {
 		o.UserAgent = d.UserAgent
 	}
-	if o.Delay <= 0 {
+	switch {
+	case o.Delay == 0:
 		o.Delay = d.Delay
+	case o.Delay < 0:
+		o.Delay = 0
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = d.Timeout

@@ -174,6 +174,7 @@ func (r *run) fetchRobots(ctx context.Context, host string) (int, []byte, error)
 			return 0, nil, err
 		}
 		resp, err := get(r.col, u.String(), nil)
+		r.sched.end(held)
 		if err != nil {
 			r.c.opts.Observer.FetchError(held, errorKind(err))
 			return 0, nil, err

@@ -131,12 +131,12 @@ func (s *scheduler) nextStart(host string) time.Time {
 	return s.gate(host).next
 }
 
-// turnSlack is how far past the expected next start a lease saves a host's
-// turn, so the request that follows the lease a moment later is covered and
+// turnSlack is how far past the expected next start a claim saves a host's
+// turn, so the request that follows the claim a moment later is covered and
 // needs no commit of its own. Capped by the host's gap.
 const turnSlack = 250 * time.Millisecond
 
-// turn is the host turn to save with the lease of an entry of host that
+// turn is the host turn to save with the claim of an entry of host that
 // will make the given number of requests (robots.txt and the page); ok is
 // false when nothing needs saving (no gap, or a later turn is saved).
 func (s *scheduler) turn(host string, requests int) (t crawler.HostTurn, ok bool) {
@@ -263,7 +263,7 @@ func (s *scheduler) done(e crawler.URLEntry) {
 // begin waits until the held host may start a request and records the
 // start: every request, robots.txt and redirect hops included, goes
 // through here. When the request's turn passes the one saved in the
-// store (by the lease, usually), it saves the new turn first, so a
+// store (by the claim, usually), it saves the new turn first, so a
 // process killed right after the request still leaves its successor the
 // delay to wait.
 func (s *scheduler) begin(ctx context.Context, host string) error {
@@ -290,6 +290,18 @@ func (s *scheduler) begin(ctx context.Context, host string) error {
 			return ctx.Err()
 		}
 	}
+}
+
+// end records that a request to host has ended (answered or failed): the
+// next may start no sooner than a gap from now. Counting the gap from the
+// start alone would let the server see two requests closer than the gap
+// whenever one spent a while between begin and the server's accept (a
+// busy machine, a slow connect).
+func (s *scheduler) end(host string) {
+	s.g.mu.Lock()
+	defer s.g.mu.Unlock()
+	h := s.gate(host)
+	h.next = later(h.next, s.now().Add(h.gap))
 }
 
 // acquire waits until host is free and holds it (for a redirect hop to

@@ -19,7 +19,8 @@ type Store interface {
 	BeginRun(ctx context.Context, job string, starts []crawler.URLEntry, now time.Time) (resumed bool, err error)
 	// EndRun marks job's run as finished. Idempotent.
 	EndRun(ctx context.Context, job string) error
-	// ResetLeases returns leased URLs of dead runs to pending.
+	// ResetLeases returns URLs left leased (by older versions, which wrote
+	// leases) to pending.
 	ResetLeases(ctx context.Context) (int, error)
 	// Enqueue adds entries not yet in the frontier and returns how many.
 	Enqueue(ctx context.Context, entries []crawler.URLEntry) (int, error)
@@ -28,10 +29,9 @@ type Store interface {
 	// PendingOf returns up to limit pending entries of job on host, in
 	// fetch order (crawler.URLEntry.FetchesBefore).
 	PendingOf(ctx context.Context, job, host string, limit int) ([]crawler.URLEntry, error)
-	// Lease moves a pending URL to leased and, with it, saves turn (when
-	// non-nil) unless a later turn is saved; ok is false if the URL was not
-	// pending.
-	Lease(ctx context.Context, url string, until time.Time, turn *crawler.HostTurn) (ok bool, err error)
+	// FrontierEntry returns the frontier entry of a canonical URL; ok is
+	// false when the URL is not in the frontier.
+	FrontierEntry(ctx context.Context, url string) (e crawler.URLEntry, ok bool, err error)
 	// Refresh puts up to limit of job's done articles stored since the given
 	// time back to pending, marked Refresh; it returns how many.
 	Refresh(ctx context.Context, job string, since time.Time, limit int) (int, error)

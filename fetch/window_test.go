@@ -107,3 +107,18 @@ func TestResumedRunReadsPendingInWindows(t *testing.T) {
 		}
 	}
 }
+
+// TestNegativeDelayMeansNone checks that a negative Delay turns the
+// politeness delay off instead of falling back to the 1 s default.
+func TestNegativeDelayMeansNone(t *testing.T) {
+	s := newSite(t, "127.0.0.1:0", manyArticles("Dunmore", 6))
+	opts := testOptions()
+	opts.Delay = -1
+	rep := mustCrawl(t, opts, openDB(t), fetch.Job{Name: "nodelay", Seeds: []string{s.URL + "/"}})
+	if rep.Stored != 6 {
+		t.Fatalf("stored %d, want 6", rep.Stored)
+	}
+	if gap := minStartGap(s); gap >= 500*time.Millisecond {
+		t.Fatalf("requests %v apart with no delay; the 1 s default was applied", gap)
+	}
+}

@@ -81,7 +81,7 @@ func (a *app) config() Config {
 func (a *app) fetchOptions(f FetchConfig) fetch.Options {
 	return fetch.Options{
 		UserAgent:     f.UserAgent,
-		Delay:         f.Delay.D(),
+		Delay:         fetchDelay(f.Delay.D()),
 		Timeout:       f.Timeout.D(),
 		MaxCrawlDelay: f.MaxCrawlDelay.D(),
 		ParallelHosts: f.ParallelHosts,
@@ -159,4 +159,13 @@ func (a *app) recordRun(rep crawler.RunReport) error {
 		return fmt.Errorf("record run of %s: %w", rep.Job, err)
 	}
 	return nil
+}
+
+// fetchDelay maps the configured delay to fetch's: "0s" in the file means
+// no delay, which fetch spells as a negative one (its zero is the default).
+func fetchDelay(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
 }
