@@ -114,6 +114,7 @@ func soakDaemon(ctx context.Context, cfg benchConfig, plan soakPlan, site *bench
 		metricsURL: "http://" + listen + "/metrics",
 		client:     &http.Client{Timeout: soakScrapeTimeout},
 	}
+	defer probe.client.CloseIdleConnections()
 	if err := waitSoakReady(ctx, child, probe.client, "http://"+listen+"/readyz"); err != nil {
 		return soakResult{}, err
 	}
