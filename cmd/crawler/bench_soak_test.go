@@ -50,9 +50,14 @@ func TestBenchSoak(t *testing.T) {
 		t.Errorf("database file size %d at the end", last.db)
 	}
 	// /metrics is best effort per sample (a loaded machine may answer
-	// late), but some sample must show documents stored and a heap.
-	if !slices.ContainsFunc(res.samples, func(s soakSample) bool { return s.docs > 0 && s.heap > 0 && s.held >= s.heap && s.goroutines > 0 }) {
-		t.Error("no sample shows documents stored, a Go heap and goroutines from /metrics")
+	// late), but some sample must show a Go heap and goroutines, and,
+	// unless the race detector slows cleaning several times over,
+	// documents stored.
+	if !slices.ContainsFunc(res.samples, func(s soakSample) bool { return s.heap > 0 && s.held >= s.heap && s.goroutines > 0 }) {
+		t.Error("no sample shows a Go heap and goroutines from /metrics")
+	}
+	if !raceDetector && !slices.ContainsFunc(res.samples, func(s soakSample) bool { return s.docs > 0 }) {
+		t.Error("no sample shows documents stored")
 	}
 	// The rate after warm-up, as reported: the daemon's start-up is not
 	// part of its steady state.
