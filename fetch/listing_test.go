@@ -48,3 +48,75 @@ func TestSectionPagesAreFollowedButNotStored(t *testing.T) {
 		t.Errorf("article linked only from the section page fetched %d times, want 1", got)
 	}
 }
+
+// listingTitles are the stories of the archive test site.
+var listingTitles = []string{
+	"Council approves harbour plan", "Bus routes cut after budget row", "Library to open late for exams",
+	"Farmers count cost of wet summer", "School garden wins national prize", "Rail bridge closes for repairs",
+}
+
+func listingSlug(i int) string {
+	return "/news/" + strings.ReplaceAll(strings.ToLower(listingTitles[i]), " ", "-") + ".html"
+}
+
+// standfirst is a full sentence from the story: archive teasers are often
+// not cut with an ellipsis, and section pages often declare no og:type.
+func standfirst(i int) string {
+	return strings.Join(strings.Fields(articleText(listingTitles[i])[1])[:18], " ") + "."
+}
+
+func teaserItem(i int) string {
+	return fmt.Sprintf(`<li><h3><a href="%s">%s</a></h3><p>%s</p><time>2 Nov 2026</time></li>`, listingSlug(i), listingTitles[i], standfirst(i))
+}
+
+// archiveHTML lists stories from..to-1 and links the next archive page.
+func archiveHTML(n, from, to int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<!doctype html><html><head><title>Archive page %d</title></head><body><nav><a href="/">Home</a></nav><main><h1>Archive</h1><ul>`, n)
+	for i := from; i < to; i++ {
+		b.WriteString(teaserItem(i))
+	}
+	fmt.Fprintf(&b, `</ul><a href="/archive/%d">Older stories</a></main></body></html>`, n+1)
+	return b.String()
+}
+
+// storyWithRelated is story i with a related-stories box of teasers for
+// its neighbours, and no og:type or JSON-LD to say it is an article.
+func storyWithRelated(i int) string {
+	var box strings.Builder
+	box.WriteString(`<aside class="related"><h2>Related stories</h2><ul>`)
+	for d := 1; d <= 3; d++ {
+		box.WriteString(teaserItem((i + d) % len(listingTitles)))
+	}
+	box.WriteString("</ul></aside>")
+	return strings.Replace(articleHTML(listingTitles[i], ""), "</article>", "</article>"+box.String(), 1)
+}
+
+func TestArchivePagesOfTeasersAreFollowedButNotStored(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {})
+	mux.HandleFunc("/{$}", serveHTML(indexHTML("/archive/1")))
+	mux.HandleFunc("/archive/1", serveHTML(archiveHTML(1, 0, 3)))
+	mux.HandleFunc("/archive/2", serveHTML(archiveHTML(2, 3, 6)))
+	for i := range listingTitles {
+		mux.HandleFunc(listingSlug(i), serveHTML(storyWithRelated(i)))
+	}
+	s := newSite(t, "", mux)
+	db := openDB(t)
+
+	rep := mustCrawl(t, testOptions(), db, fetch.Job{Name: "news", Seeds: []string{s.URL + "/"}, MaxDepth: 4})
+
+	if rep.Stored != len(listingTitles) {
+		t.Errorf("stored %d documents, want the %d stories", rep.Stored, len(listingTitles))
+	}
+	for _, p := range []string{"/archive/1", "/archive/2"} {
+		if _, err := db.Document(context.Background(), s.URL+p); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("archive page %s stored as a document (err %v)", p, err)
+		}
+	}
+	for i := range listingTitles {
+		if _, err := db.Document(context.Background(), s.URL+listingSlug(i)); err != nil {
+			t.Errorf("story %s with a related box not stored: %v", listingSlug(i), err)
+		}
+	}
+}
