@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"sync"
 	"time"
@@ -92,9 +93,15 @@ func (r *Runner) execute(ctx context.Context, name string, start time.Time) {
 	}
 	r.finish(name, rep)
 	log := r.log.With("job", name, "run", rep.ID)
-	if rep.Err != "" {
+	switch {
+	case ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())):
+		// Shutting down (SIGTERM under systemd) is not a failure: the
+		// run's frontier is saved and the next start resumes it.
+		log.Info("job run stopped for shutdown; it resumes at the next start", "duration", rep.Duration,
+			"fetched", rep.Fetched, "stored", rep.Stored)
+	case rep.Err != "":
 		log.Error("job run failed", "error", rep.Err, "duration", rep.Duration, "fetched", rep.Fetched, "stored", rep.Stored)
-	} else {
+	default:
 		log.Info("job run finished", "duration", rep.Duration, "fetched", rep.Fetched, "stored", rep.Stored,
 			"duplicates", rep.Duplicates, "not_modified", rep.NotModified, "failed", rep.Failed, "robots_blocked", rep.RobotsBlocked)
 	}

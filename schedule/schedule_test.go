@@ -1,8 +1,11 @@
 package schedule
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -254,4 +257,43 @@ func TestNewRejectsBadSchedule(t *testing.T) {
 	if _, err := New([]Job{{Name: "x", Schedule: "61 * * * *"}}, nil, Options{}); err == nil {
 		t.Fatal("New accepted minute 61")
 	}
+}
+
+// TestShutdownIsNotLoggedAsFailure cancels a run in progress, as SIGTERM
+// does, with the run returning the context's error: the log must say the
+// run stopped for shutdown, not that it failed.
+func TestShutdownIsNotLoggedAsFailure(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var buf syncBuffer
+		log := slog.New(slog.NewTextHandler(&buf, nil))
+		rc := &recorder{hold: time.Hour, err: context.Canceled}
+		r, err := New([]Job{{Name: "a", Schedule: "@every 2h"}}, rc.run, Options{OnReport: rc.onReport, Logger: log})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stop := start(t, r)
+		stop()
+		out := buf.String()
+		if strings.Contains(out, "level=ERROR") || !strings.Contains(out, "stopped for shutdown") {
+			t.Errorf("log after shutdown:\n%s", out)
+		}
+	})
+}
+
+// syncBuffer is a bytes.Buffer safe for a logger shared by goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
