@@ -17,8 +17,8 @@ func crawlTable(hosts, per int, base, crawl []crawlRound) benchTable {
 			"(about 28 KB pages with navigation, share bars, comment form, newsletter box and related lists) plus their "+
 			"front, archive and section pages, fetched by following links. The baseline is `fetch.Download`: bare colly, async, "+
 			"%d requests in flight, no robots.txt, no cleaning, no storage. The crawler runs the daemon's path (`openApp` + "+
-			"`runJob`) into a fresh database each round, %d hosts in parallel, robots.txt obeyed, per-host delay %s "+
-			"(a zero delay means the 1 s default to fetch, so the smallest accepted delay stands in for none), no depth or page limit. "+
+			"`runJob`) into a fresh database each round, %d hosts in parallel, robots.txt obeyed, per-host delay %s, "+
+			"no depth or page limit. "+
 			"`crawl` is fetch + clean + store; `crawl + learn` adds runJob's rule learning and re-cleaning of every stored page. "+
 			"Rounds alternate baseline and crawler. CPU is this process's user+system time and includes the site's own "+
 			"handlers (their wall time per page is shown: an upper bound on the server's share).",

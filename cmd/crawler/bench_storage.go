@@ -113,8 +113,7 @@ func storageConfig(site *benchSite, dbPath string) Config {
 	cfg.Admin.Listen = "127.0.0.1:0"
 	cfg.Log.Level = "warn"
 	cfg.Fetch.AllowPrivate = true
-	// A zero delay means the 1 s default; one nanosecond is no delay.
-	cfg.Fetch.Delay = Dur(time.Nanosecond)
+	cfg.Fetch.Delay = Dur(0) // no politeness delay: the site is ours
 	j := defaultJob()
 	j.Name, j.Seeds = storageJob, site.Seeds()
 	j.MaxDepth, j.MaxPages = 0, 0

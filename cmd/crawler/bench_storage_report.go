@@ -33,8 +33,7 @@ func (r *storageRun) perDocTable() benchTable {
 	t := benchTable{
 		Title: "Storage: bytes on disk per document",
 		Intro: fmt.Sprintf("%d loopback outlets with %d articles in all, crawled once through the daemon's job path "+
-			"(fetch, clean, store, then learn rules and re-clean) into a fresh database with a politeness delay of 1 ns "+
-			"(the configuration's 0 means the 1 s default), "+
+			"(fetch, clean, store, then learn rules and re-clean) into a fresh database with no politeness delay, "+
 			"which is then closed and reopened. The baseline is the raw HTML of the stored documents "+
 			"(their page bodies before compression, read back from the same database). The file holds "+
 			"each document's zstd-compressed raw page, its cleaned text and metadata, the indexes, "+
