@@ -266,3 +266,31 @@ func TestIsListingTeaserShape(t *testing.T) {
 		})
 	}
 }
+
+// benchListingPage is a section page of 48 teasers; IsListing parses it
+// again after Extract, so its cost is read as a share of Extract's.
+func benchListingPage() []byte {
+	var b strings.Builder
+	for range 4 {
+		b.WriteString(river(`<li><h3><a href="%s">%s</a></h3><p>%s</p><time>2 Nov 2026</time></li>`, relLink))
+	}
+	return []byte(testPage("", `<main><h1>News</h1><ul>`+b.String()+`</ul></main>`))
+}
+
+func BenchmarkIsListingSectionPage(b *testing.B) {
+	page := benchListingPage()
+	res, err := Extract(page, nil, Rules{})
+	if err != nil || !IsListing(page, res) {
+		b.Fatalf("section page not a listing (err %v)", err)
+	}
+	b.Run("Extract", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = Extract(page, nil, Rules{})
+		}
+	})
+	b.Run("IsListing", func(b *testing.B) {
+		for b.Loop() {
+			IsListing(page, res)
+		}
+	})
+}
