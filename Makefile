@@ -10,8 +10,9 @@ lint:
 fuzz:
 	go test -run='^$$' -fuzz=FuzzExtract -fuzztime=2m ./clean
 
+# Every table of BENCHMARKS.md, about 15 minutes on 2 cores.
 bench:
-	go test -run='^$$' -bench=. -benchmem ./clean
+	go run ./cmd/crawler bench -o bench-latest.md
 
 build:
 	go build -trimpath -o bin/crawler ./cmd/crawler

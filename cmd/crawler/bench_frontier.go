@@ -48,6 +48,14 @@ type frontierRun struct {
 // per host, a claim that saves the host's turn, an outcome), with no HTTP
 // in between, while sampling the Go heap.
 func benchFrontier(ctx context.Context, cfg benchConfig) ([]benchTable, error) {
+	run, err := measureFrontier(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return []benchTable{run.table()}, nil
+}
+
+func measureFrontier(ctx context.Context, cfg benchConfig) (*frontierRun, error) {
 	db, err := storage.Open(filepath.Join(cfg.Work, "frontier.db"), storage.Options{})
 	if err != nil {
 		return nil, err
@@ -70,7 +78,7 @@ func benchFrontier(ctx context.Context, cfg benchConfig) ([]benchTable, error) {
 		return nil, err
 	}
 	run.leftPending = len(hosts)
-	return []benchTable{run.table()}, nil
+	return run, nil
 }
 
 func (r *frontierRun) measure(ctx context.Context, cfg benchConfig, db *storage.DB) error {
@@ -79,13 +87,13 @@ func (r *frontierRun) measure(ctx context.Context, cfg benchConfig, db *storage.
 		return err
 	}
 	r.enqueueWall = time.Since(start)
-	cfg.Log.Info("frontier enqueued", "urls", r.enqueued, "took", r.enqueueWall.Round(time.Millisecond))
+	benchLog(cfg).Info("frontier enqueued", "urls", r.enqueued, "took", r.enqueueWall.Round(time.Millisecond))
 	start = time.Now()
 	if err := r.drain(ctx, db); err != nil {
 		return err
 	}
 	r.drainWall = time.Since(start)
-	cfg.Log.Info("frontier drained", "urls", r.drained, "took", r.drainWall.Round(time.Millisecond))
+	benchLog(cfg).Info("frontier drained", "urls", r.drained, "took", r.drainWall.Round(time.Millisecond))
 	return nil
 }
 
