@@ -294,3 +294,22 @@ func BenchmarkIsListingSectionPage(b *testing.B) {
 		}
 	})
 }
+
+// FuzzIsListing checks that no page makes IsListing panic, and that a page
+// declaring itself an article is never a listing.
+func FuzzIsListing(f *testing.F) {
+	f.Add(string(benchListingPage()))
+	f.Add(testPage(`<link rel="canonical" href="https://www.valley.example/news"><base href="/">`, storyHTML(true)))
+	f.Add(`<table><tr><td><a href="x/y">one two three</a><br><font>four</font></td></tr></table>`)
+	f.Fuzz(func(t *testing.T, page string) {
+		res, err := Extract([]byte(page), nil, Rules{})
+		if err != nil {
+			return
+		}
+		IsListing([]byte(page), res)
+		declared := `<meta property="og:type" content="article">` + page
+		if IsListing([]byte(declared), res) && declaredType([]byte(declared)) == typeArticle {
+			t.Errorf("article declaration ignored")
+		}
+	})
+}
