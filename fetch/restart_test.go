@@ -34,11 +34,11 @@ func (s *killableStore) dead() error {
 	return nil
 }
 
-func (s *killableStore) Lease(ctx context.Context, url string, until time.Time, t *crawler.HostTurn) (bool, error) {
+func (s *killableStore) FrontierEntry(ctx context.Context, url string) (crawler.URLEntry, bool, error) {
 	if err := s.dead(); err != nil {
-		return false, err
+		return crawler.URLEntry{}, false, err
 	}
-	return s.DB.Lease(ctx, url, until, t)
+	return s.DB.FrontierEntry(ctx, url)
 }
 
 func (s *killableStore) Finish(ctx context.Context, o crawler.Outcome) (crawler.FinishResult, error) {

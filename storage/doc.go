@@ -40,10 +40,17 @@ Unix nanoseconds with the sign bit flipped, so byte order is time order
 	rules       site -> rules text
 	jobruns     job + 0x00 + 8-byte time(Start) + run ID -> JSON crawler.RunReport
 	frontier    URL -> frontier entry (see frontier.go)
+	pending     job + 0x00 + host + 0x00 + crawler.FetchOrderKey + URL -> empty:
+	            the frontier's pending entries in fetch order (see pending.go)
 	hosts       host -> host state, and "\x00turn\x00" + host -> the host's next
 	            allowed request start, saved before each request (see hosts.go)
 	validators  URL -> ETag / Last-Modified (see validators.go)
 	meta        "schema_version" -> 8-byte big-endian version
+
+The pending bucket indexes the frontier: every write of a frontier entry
+updates it in the same transaction, so a crawl run can read each host's
+next few pending URLs without reading the frontier. Schema 2 added it;
+Open builds it for a file written by schema 1.
 
 The hashes, simhashes, sitedocs and pagetimes buckets are secondary
 indexes. Every write of a document or page updates them in the same
@@ -74,9 +81,14 @@ written during it may or may not be seen, though none is seen twice.
 
 # Caveats
 
-A DB is safe for concurrent use, but bbolt serialises writers: each
-SaveDocument is its own fsync'd transaction, a few milliseconds on
-ordinary disks. NearDuplicate scans all simhashes of one site, which is
+A DB is safe for concurrent use, but bbolt serialises writers. The
+small writes a crawl makes from many workers at once (Finish,
+PutHostTurn) go through a group commit: a write that arrives while a
+commit is on its way to disk joins the next one, so they share fsyncs;
+such a write may run twice and must set its results from scratch.
+Other writes, SaveDocument among them, are their own fsync'd transaction,
+a few milliseconds on ordinary disks; UpdateDocuments rewrites many
+documents in one. NearDuplicate scans all simhashes of one site, which is
 quick for the tens of thousands of articles a site accumulates but linear
 in them. Stats counts records by walking each bucket's pages. Check reads
 the whole file. When bbolt panics inside Open on a damaged freelist, its
