@@ -6,7 +6,7 @@ var (
 	bucketDocuments  = []byte("documents")  // canonical URL -> JSON crawler.Document
 	bucketPages      = []byte("pages")      // canonical URL -> page record: header + zstd body of crawler.Page
 	bucketHashes     = []byte("hashes")     // content hash + 0x00 + canonical URL -> empty
-	bucketSimHashes  = []byte("simhashes")  // site + 0x00 + big-endian simhash + canonical URL -> empty
+	bucketSimHashes  = []byte("simhashes")  // site + 0x00 + range + range bits + big-endian simhash + canonical URL -> empty, six per document (simindex.go)
 	bucketSiteDocs   = []byte("sitedocs")   // site + 0x00 + canonical URL -> empty
 	bucketPageTimes  = []byte("pagetimes")  // site + 0x00 + sortable fetched-at + canonical URL -> empty
 	bucketAliases    = []byte("aliases")    // alias URL -> canonical URL

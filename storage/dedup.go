@@ -3,9 +3,7 @@ package storage
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
-	"math/bits"
 
 	"go.etcd.io/bbolt"
 )
@@ -42,9 +40,9 @@ func documentByHashTx(tx *bbolt.Tx, contentHash string) (string, bool) {
 // NearDuplicate returns the canonical URL of the stored document of site
 // whose SimHash is closest to simhash in Hamming distance, provided that
 // distance is at most maxDistance; ok is false when there is none. Ties go
-// to the smaller simhash. It scans the site's index entries (16 bytes plus
-// the URL each), which is fast for the tens of thousands of articles a
-// news site accumulates but linear in them.
+// to the smaller simhash. Up to a distance of five it reads only the
+// documents that share one of six SimHash bit ranges with the probe (see
+// simindex.go); a wider probe reads every document of the site.
 func (db *DB) NearDuplicate(ctx context.Context, site string, simhash uint64, maxDistance int) (canonicalURL string, ok bool, err error) {
 	if err := checkKeyPart("site", site); err != nil {
 		return "", false, fmt.Errorf("near duplicate in %s: %w", site, err)
@@ -57,26 +55,4 @@ func (db *DB) NearDuplicate(ctx context.Context, site string, simhash uint64, ma
 		return "", false, fmt.Errorf("near duplicate in %s: %w", site, err)
 	}
 	return canonicalURL, ok, nil
-}
-
-func nearDuplicateTx(tx *bbolt.Tx, site string, simhash uint64, maxDistance int) (string, bool) {
-	prefix := key(site)
-	best, bestKey := maxDistance+1, []byte(nil)
-	c := tx.Bucket(bucketSimHashes).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		if len(k) < len(prefix)+8 {
-			continue
-		}
-		d := bits.OnesCount64(simhash ^ binary.BigEndian.Uint64(k[len(prefix):]))
-		if d < best {
-			best, bestKey = d, k
-			if d == 0 {
-				break
-			}
-		}
-	}
-	if bestKey == nil {
-		return "", false
-	}
-	return string(bestKey[len(prefix)+8:]), true
 }

@@ -1,6 +1,9 @@
 package storage
 
 import (
+	"fmt"
+	"math/bits"
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -126,5 +129,77 @@ func TestSharedHashKeepsBoth(t *testing.T) {
 	}
 	if u, ok, _ := db.DocumentByHash(t.Context(), "same"); !ok || u != b.CanonicalURL {
 		t.Errorf("DocumentByHash(same) = %q, %v; want %s", u, ok, b.CanonicalURL)
+	}
+}
+
+// TestNearDuplicateMatchesBruteForce compares NearDuplicate with a scan of
+// every stored SimHash, for probes near stored ones and random ones, at
+// every distance the bit ranges answer and beyond.
+func TestNearDuplicateMatchesBruteForce(t *testing.T) {
+	db := mustOpen(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	type stored struct {
+		url string
+		sim uint64
+	}
+	var docs []stored
+	for i := range 400 {
+		sim := r.Uint64()
+		if i%10 == 1 {
+			sim = docs[i-1].sim ^ 1<<r.IntN(64) // close pairs
+		}
+		d := testDoc(fmt.Sprintf("https://s.example/%03d", i), "s.example")
+		d.SimHash = sim
+		if err := db.SaveDocument(t.Context(), d, nil); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, stored{d.CanonicalURL, sim})
+	}
+	for i := range 300 {
+		probe := r.Uint64()
+		if i%2 == 0 {
+			probe = docs[r.IntN(len(docs))].sim
+			for range r.IntN(9) {
+				probe ^= 1 << r.IntN(64)
+			}
+		}
+		for _, maxDist := range []int{0, 3, 5, 8, 40} {
+			wantURL, wantD, wantSim := "", maxDist+1, uint64(0)
+			for _, d := range docs {
+				dist := bits.OnesCount64(probe ^ d.sim)
+				if dist < wantD || dist == wantD && wantURL != "" && (d.sim < wantSim || d.sim == wantSim && d.url < wantURL) {
+					wantURL, wantD, wantSim = d.url, dist, d.sim
+				}
+			}
+			got, ok, err := db.NearDuplicate(t.Context(), "s.example", probe, maxDist)
+			if err != nil || got != wantURL || ok != (wantURL != "") {
+				t.Fatalf("probe %016x max %d: got %q %v %v, want %q (distance %d)", probe, maxDist, got, ok, err, wantURL, wantD)
+			}
+		}
+	}
+}
+
+// TestNearDuplicateEveryRangeCounts stores a SimHash and probes it at
+// distance five with one bit flipped in every bit range but one, for each
+// range in turn: only that range still agrees, so each must be read.
+func TestNearDuplicateEveryRangeCounts(t *testing.T) {
+	db := mustOpen(t)
+	const sim = 0x0123_4567_89AB_CDEF
+	d := testDoc("https://r.example/story", "r.example")
+	d.SimHash = sim
+	if err := db.SaveDocument(t.Context(), d, nil); err != nil {
+		t.Fatal(err)
+	}
+	for keep := range simRanges {
+		probe := uint64(sim)
+		for r, s := range simRanges {
+			if r != keep {
+				probe ^= 1 << s.shift // the lowest bit of range r
+			}
+		}
+		got, ok, err := db.NearDuplicate(t.Context(), "r.example", probe, simExactDistance)
+		if err != nil || !ok || got != d.CanonicalURL {
+			t.Errorf("only range %d agrees: got %q %v %v, want the stored story", keep, got, ok, err)
+		}
 	}
 }

@@ -33,7 +33,9 @@ Unix nanoseconds with the sign bit flipped, so byte order is time order
 	documents   canonical URL -> JSON crawler.Document
 	pages       canonical URL -> 0x01 + uvarint n + n bytes of JSON {site, page} + zstd(body)
 	hashes      content hash + 0x00 + canonical URL -> empty
-	simhashes   site + 0x00 + 8-byte big-endian simhash + canonical URL -> empty
+	simhashes   site + 0x00 + range + 2 bytes of the simhash's bits in that range +
+	            8-byte big-endian simhash + canonical URL -> empty, one key
+	            for each of six bit ranges (see simindex.go)
 	sitedocs    site + 0x00 + canonical URL -> empty
 	pagetimes   site + 0x00 + 8-byte time(FetchedAt) + canonical URL -> empty
 	aliases     alias URL -> canonical URL
@@ -49,8 +51,9 @@ Unix nanoseconds with the sign bit flipped, so byte order is time order
 
 The pending bucket indexes the frontier: every write of a frontier entry
 updates it in the same transaction, so a crawl run can read each host's
-next few pending URLs without reading the frontier. Schema 2 added it;
-Open builds it for a file written by schema 1.
+next few pending URLs without reading the frontier. Schema 2 added it
+and split the simhashes index into bit ranges; Open migrates a file
+written by schema 1.
 
 The hashes, simhashes, sitedocs and pagetimes buckets are secondary
 indexes. Every write of a document or page updates them in the same
@@ -88,9 +91,9 @@ commit is on its way to disk joins the next one, so they share fsyncs;
 such a write may run twice and must set its results from scratch.
 Other writes, SaveDocument among them, are their own fsync'd transaction,
 a few milliseconds on ordinary disks; UpdateDocuments rewrites many
-documents in one. NearDuplicate scans all simhashes of one site, which is
-quick for the tens of thousands of articles a site accumulates but linear
-in them. Stats counts records by walking each bucket's pages. Check reads
+documents in one. NearDuplicate reads the documents of a site that share
+one of six SimHash bit ranges with the probe, about 6 in 2,048 of them,
+up to a distance of five; wider probes read all of the site's. Stats counts records by walking each bucket's pages. Check reads
 the whole file. When bbolt panics inside Open on a damaged freelist, its
 memory mapping, and with it the file lock, stays until the process exits.
 */

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"net/url"
@@ -203,9 +202,9 @@ type docIndexEntry struct {
 
 func docIndexEntries(d *crawler.Document) []docIndexEntry {
 	u := []byte(d.CanonicalURL)
-	e := []docIndexEntry{
-		{bucketSiteDocs, key(d.Site, u)},
-		{bucketSimHashes, key(d.Site, binary.BigEndian.AppendUint64(nil, d.SimHash), u)},
+	e := []docIndexEntry{{bucketSiteDocs, key(d.Site, u)}}
+	for _, k := range simIndexKeys(d.Site, d.SimHash, u) {
+		e = append(e, docIndexEntry{bucketSimHashes, k})
 	}
 	if d.ContentHash != "" {
 		e = append(e, docIndexEntry{bucketHashes, key(d.ContentHash, u)})

@@ -113,16 +113,44 @@ func migrate(tx *bbolt.Tx) error {
 	if len(v) != 8 || binary.BigEndian.Uint64(v) != 1 {
 		return nil // checkSchema reports anything else
 	}
-	// Version 1 had no pending index: build it from the frontier.
+	// Version 1 had no pending index and one simhashes key per document.
+	if err := buildPendingIndex(tx); err != nil {
+		return fmt.Errorf("migrate to schema 2: %w", err)
+	}
+	if err := rebuildSimIndex(tx); err != nil {
+		return fmt.Errorf("migrate to schema 2: %w", err)
+	}
+	return meta.Put(metaSchemaVersion, binary.BigEndian.AppendUint64(nil, 2))
+}
+
+func buildPendingIndex(tx *bbolt.Tx) error {
 	idx := tx.Bucket(bucketPending)
-	err := forEachEntry(tx.Bucket(bucketFrontier), func(e crawler.URLEntry) error {
+	return forEachEntry(tx.Bucket(bucketFrontier), func(e crawler.URLEntry) error {
 		if e.State != crawler.StatePending {
 			return nil
 		}
 		return idx.Put(pendingKey(e), nil)
 	})
-	if err != nil {
-		return fmt.Errorf("migrate to schema 2: %w", err)
+}
+
+func rebuildSimIndex(tx *bbolt.Tx) error {
+	if err := tx.DeleteBucket(bucketSimHashes); err != nil {
+		return err
 	}
-	return meta.Put(metaSchemaVersion, binary.BigEndian.AppendUint64(nil, 2))
+	idx, err := tx.CreateBucket(bucketSimHashes)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
+		d, err := decodeDocument(v)
+		if err != nil {
+			return fmt.Errorf("decode document %s: %w", k, err)
+		}
+		for _, sk := range simIndexKeys(d.Site, d.SimHash, k) {
+			if err := idx.Put(sk, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

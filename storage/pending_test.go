@@ -142,8 +142,24 @@ func TestOpenMigratesSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 	pendingFixture(t, db)
+	doc := testDoc("https://m.example/old", "m.example")
+	doc.SimHash = 0xF0F0_F0F0_0F0F_0F0F
+	if err := db.SaveDocument(t.Context(), doc, nil); err != nil {
+		t.Fatal(err)
+	}
 	err = db.bolt.Update(func(tx *bbolt.Tx) error {
 		if err := tx.DeleteBucket(bucketPending); err != nil {
+			return err
+		}
+		// Schema 1 kept one simhashes key per document.
+		if err := tx.DeleteBucket(bucketSimHashes); err != nil {
+			return err
+		}
+		old, err := tx.CreateBucket(bucketSimHashes)
+		if err != nil {
+			return err
+		}
+		if err := old.Put(key(doc.Site, binary.BigEndian.AppendUint64(nil, doc.SimHash), []byte(doc.CanonicalURL)), nil); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Put(metaSchemaVersion, binary.BigEndian.AppendUint64(nil, 1))
@@ -159,5 +175,8 @@ func TestOpenMigratesSchema1(t *testing.T) {
 	got, err := db.PendingOf(context.Background(), "k", "http://h2.test:80", 100)
 	if err != nil || len(got) != 10 {
 		t.Fatalf("migrated index: %d entries, %v", len(got), err)
+	}
+	if u, ok, err := db.NearDuplicate(t.Context(), "m.example", doc.SimHash^0b101, 3); err != nil || !ok || u != doc.CanonicalURL {
+		t.Fatalf("near duplicate after migration: %q %v %v", u, ok, err)
 	}
 }

@@ -35,7 +35,7 @@ func TestStats(t *testing.T) {
 	if got.FileSize != size {
 		t.Errorf("FileSize = %d, Size() = %d", got.FileSize, size)
 	}
-	keys := map[string]int{"documents": 4, "pages": 1, "hashes": 4, "simhashes": 4, "sitedocs": 4,
+	keys := map[string]int{"documents": 4, "pages": 1, "hashes": 4, "simhashes": 4 * len(simRanges), "sitedocs": 4,
 		"pagetimes": 1, "aliases": 1, "rules": 1, "jobruns": 0, "frontier": 0, "meta": 1}
 	for name, want := range keys {
 		if b := got.Bucket(name); b.Keys != want {
