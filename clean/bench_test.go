@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -78,26 +76,17 @@ func benchPages(b *testing.B) []benchPage {
 // demoPages renders every front page and article of the demo outlets
 // in-process, with no listener.
 func demoPages(b *testing.B) []benchPage {
+	rendered, err := demosite.RenderPages()
+	if err != nil {
+		b.Fatal(err)
+	}
 	var pages []benchPage
-	for i, o := range demosite.Outlets() {
-		h := demosite.NewHandler(i)
-		paths := append([]string(nil), o.Seeds...)
-		for _, a := range o.Articles {
-			paths = append(paths, a.Path)
+	for _, r := range rendered {
+		page, err := DecodeHTML(r.Body, r.ContentType)
+		if err != nil {
+			b.Fatalf("demo outlet %s %s: %v", r.Outlet, r.Path, err)
 		}
-		for _, p := range paths {
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://127.0.0.1"+p, nil))
-			if rec.Code != http.StatusOK {
-				b.Fatalf("demo outlet %d %s: status %d", i, p, rec.Code)
-			}
-			ctype := rec.Header().Get("Content-Type")
-			page, err := DecodeHTML(rec.Body.Bytes(), ctype)
-			if err != nil {
-				b.Fatalf("demo outlet %d %s: %v", i, p, err)
-			}
-			pages = append(pages, benchPage{site: o.Name, raw: rec.Body.Bytes(), html: page, ctype: ctype})
-		}
+		pages = append(pages, benchPage{site: r.Outlet, raw: r.Body, html: page, ctype: r.ContentType})
 	}
 	return pages
 }

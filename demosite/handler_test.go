@@ -93,3 +93,22 @@ func TestHandlerIsDeterministic(t *testing.T) {
 		t.Error("the same page differs between two handlers")
 	}
 }
+
+func TestRenderPagesCoversEveryOutletPage(t *testing.T) {
+	pages, err := RenderPages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, o := range Outlets() {
+		want += len(o.Seeds) + len(o.Articles)
+	}
+	if len(pages) != want {
+		t.Fatalf("rendered %d pages, want %d", len(pages), want)
+	}
+	for _, p := range pages {
+		if len(p.Body) == 0 || !strings.HasPrefix(p.ContentType, "text/html") {
+			t.Fatalf("%s %s: %d bytes, content type %q", p.Outlet, p.Path, len(p.Body), p.ContentType)
+		}
+	}
+}

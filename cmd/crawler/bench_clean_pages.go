@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -189,22 +187,14 @@ func readPagesTarXZ(dir string) (map[string][]byte, error) {
 // demoCleanPages renders every front page and article of the demo outlets
 // in-process, with no listener: the corpus when no dataset is at hand.
 func demoCleanPages() ([]cleanPage, error) {
-	var pages []cleanPage
-	for i, o := range demosite.Outlets() {
-		h := demosite.NewHandler(i)
-		paths := append([]string(nil), o.Seeds...)
-		for _, a := range o.Articles {
-			paths = append(paths, a.Path)
-		}
-		for _, p := range paths {
-			u := &url.URL{Scheme: "http", Host: "127.0.0.1", Path: p}
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u.String(), nil))
-			if rec.Code != http.StatusOK {
-				return nil, fmt.Errorf("demo outlet %s %s: status %d", o.Name, p, rec.Code)
-			}
-			pages = append(pages, cleanPage{site: o.Name, url: u, raw: rec.Body.Bytes(), ctype: rec.Header().Get("Content-Type")})
-		}
+	rendered, err := demosite.RenderPages()
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]cleanPage, 0, len(rendered))
+	for _, r := range rendered {
+		u := &url.URL{Scheme: "http", Host: "127.0.0.1", Path: r.Path}
+		pages = append(pages, cleanPage{site: r.Outlet, url: u, raw: r.Body, ctype: r.ContentType})
 	}
 	return pages, nil
 }
