@@ -146,27 +146,41 @@ func repollTx(b *bbolt.Bucket, job string, starts []crawler.URLEntry) error {
 	for _, e := range starts {
 		start[e.URL] = true
 	}
-	var reset []crawler.URLEntry
-	err := forEachEntry(b, func(e crawler.URLEntry) error {
+	_, err := rewriteEntries(b, nil, func(e *crawler.URLEntry) bool {
 		if e.Job != job || e.State == crawler.StatePending || e.State == crawler.StateLeased {
-			return nil
+			return false
 		}
 		discovered := e.Source == crawler.SourceFeed || e.Source == crawler.SourceSitemap || e.Source == crawler.SourceGuess
-		if start[e.URL] || (discovered && (e.State == crawler.StateDone || e.Attempts > 0)) {
-			e.State, e.Attempts, e.LastError, e.NotBefore = crawler.StatePending, 0, "", time.Time{}
-			reset = append(reset, e)
+		if !start[e.URL] && !(discovered && (e.State == crawler.StateDone || e.Attempts > 0)) {
+			return false
+		}
+		e.State, e.Attempts, e.LastError, e.NotBefore = crawler.StatePending, 0, "", time.Time{}
+		return true
+	})
+	return err
+}
+
+// rewriteEntries lets change edit every entry whose encoding contains want
+// (nil: all) and writes back those it reports changed, after the walk,
+// since a bucket must not be written while it is iterated. It returns how
+// many it wrote.
+func rewriteEntries(b *bbolt.Bucket, want []byte, change func(*crawler.URLEntry) bool) (int, error) {
+	var changed []crawler.URLEntry
+	err := forEachEntryWith(b, want, func(e crawler.URLEntry) error {
+		if change(&e) {
+			changed = append(changed, e)
 		}
 		return nil
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
-	for _, e := range reset {
+	for _, e := range changed {
 		if err := putEntry(b, e); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return nil
+	return len(changed), nil
 }
 
 // EndRun clears the in-progress mark of job, so the next BeginRun polls its

@@ -54,25 +54,15 @@ func (db *DB) Lease(ctx context.Context, url string, until time.Time, turn *craw
 func (db *DB) ResetLeases(ctx context.Context) (int, error) {
 	n := 0
 	err := db.update(ctx, func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketFrontier)
-		var leased []crawler.URLEntry
-		err := forEachEntryWith(b, leasedJSON, func(e crawler.URLEntry) error {
-			if e.State == crawler.StateLeased {
-				e.State, e.LeaseUntil = crawler.StatePending, time.Time{}
-				leased = append(leased, e)
+		var err error
+		n, err = rewriteEntries(tx.Bucket(bucketFrontier), leasedJSON, func(e *crawler.URLEntry) bool {
+			if e.State != crawler.StateLeased {
+				return false
 			}
-			return nil
+			e.State, e.LeaseUntil = crawler.StatePending, time.Time{}
+			return true
 		})
-		if err != nil {
-			return err
-		}
-		for _, e := range leased {
-			if err := putEntry(b, e); err != nil {
-				return err
-			}
-		}
-		n = len(leased)
-		return nil
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("reset leases: %w", err)
