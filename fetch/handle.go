@@ -154,13 +154,8 @@ func (r *run) hold(ctx context.Context, held *string, host string) error {
 		r.sched.release(*held)
 		*held = ""
 	}
-	r.mu.Lock()
-	_, known := r.hosts[host]
-	r.mu.Unlock()
-	if !known {
-		if err := r.loadHost(ctx, host); err != nil {
-			return err
-		}
+	if err := r.knowHost(ctx, host); err != nil {
+		return err
 	}
 	if err := r.sched.acquire(ctx, host); err != nil {
 		return err
